@@ -17,6 +17,9 @@ void SetupStore(CLI::App& app);
 #ifdef HAVE_AOKIT_BUNDLER
 void SetupBundle(CLI::App& app);
 #endif
+#ifdef HAVE_AOKIT_ANALYZERS
+void SetupSize(CLI::App& app);
+#endif
 #ifdef HAVE_AOKIT_EMULATOR
 void SetupRun(CLI::App& app);
 #endif

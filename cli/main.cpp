@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
 #ifdef HAVE_AOKIT_BUNDLER
   aokit::cli::SetupBundle(app);
 #endif
+#ifdef HAVE_AOKIT_ANALYZERS
+  aokit::cli::SetupSize(app);
+#endif
 #ifdef HAVE_AOKIT_EMULATOR
   aokit::cli::SetupRun(app);
 #endif
