@@ -1,0 +1,165 @@
+// A world: many AO processes, an emulated MU (signs outgoing messages, adds From-Process and
+// Pushed-For), an emulated SU (slots, Timestamp, Block-Height, hash chain from a virtual
+// clock), and a scheduler. Deterministic by default: same options and inputs → byte-identical
+// ids and results.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "aokit/emu/ans104.h"
+#include "aokit/emu/error.h"
+#include "aokit/emu/eval_result.h"
+#include "aokit/emu/keys.h"
+#include "aokit/emu/process.h"
+
+namespace aokit::emu {
+
+enum class SigningMode { kEd25519, kUnsigned };
+enum class ScheduleMode { kDeterministic, kParallel };
+
+struct WorldOptions {
+  std::string seed = "aokit";                 // fixes every key, so every id
+  SigningMode signing = SigningMode::kEd25519;
+  ScheduleMode schedule = ScheduleMode::kDeterministic;
+  unsigned threads = 2;                        // parallel mode workers
+  std::size_t retain_messages = 0;             // 0 = keep every message and result
+  std::int64_t start_time_ms = 1735689600000;  // 2025-01-01T00:00:00Z
+  std::int64_t start_block_height = 1500000;
+  std::int64_t block_interval_ms = 120000;
+  ProcessLimits limits;                        // defaults for new processes
+  std::string runtime_dir;                     // empty = the embedded aos-compatible runtime
+  bool keep_log = true;                        // keep the readable log (bounded by retention)
+};
+
+struct SpawnRequest {
+  std::string owner = "user";           // wallet name
+  std::string name;                     // Name tag (and display name)
+  std::optional<std::string> source;    // Lua code run on boot (On-Boot = Data)
+  std::optional<std::string> module_file;  // custom module implementing handle(msg, env)
+  std::vector<Tag> tags;
+  std::vector<std::string> module_paths;   // package.path templates for the process's requires
+  std::optional<ProcessLimits> limits;
+};
+
+struct SendRequest {
+  std::string from = "user";            // wallet name, or a process id (sent as that process)
+  std::string target;                   // process id
+  std::vector<Tag> tags;                // Action etc.
+  std::string data;
+};
+
+// Everything the world keeps about one message.
+struct MessageRecord {
+  std::string id;
+  DataItem item;
+  std::string owner;         // signer's address
+  std::string from;          // From-Process tag or owner
+  std::string target;        // process id (the process id itself for spawns)
+  std::string parent;        // id of the message whose evaluation produced this one
+  std::string pushed_for;    // id of the user message that started the chain
+  bool is_spawn = false;
+  std::string delivery_error;  // set when the target does not exist
+  std::int64_t timestamp = 0;  // virtual time when it was first assigned
+};
+
+struct Delivery {
+  std::string message_id;
+  std::string process_id;
+};
+
+class World {
+ public:
+  explicit World(WorldOptions options = {});
+  ~World();
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  const WorldOptions& options() const { return options_; }
+
+  // Wallets: created on first use, deterministic from the seed and the name.
+  std::string WalletAddress(const std::string& name);
+  std::string MuAddress() const { return mu_key_.address(); }
+  const std::string& DefaultModuleId() const { return default_module_id_; }
+  const std::string& SchedulerAddress() const { return su_address_; }
+
+  // Spawns a process: boots its Lua state and queues its process message. Returns its id.
+  Result<std::string> Spawn(const SpawnRequest& request);
+  // Signs a message with the sender's wallet (or as a process, through the MU) and queues it.
+  Result<std::string> Send(const SendRequest& request);
+
+  // Scheduling. Step evaluates one queued delivery (false when idle); Run runs until idle or
+  // max_steps, returning the number of evaluations.
+  bool Step();
+  std::size_t Run(std::size_t max_steps = SIZE_MAX);
+  std::vector<Delivery> Pending() const;
+  Result<void> Reorder(const std::string& process_id, const std::vector<std::string>& message_ids);
+  void AdvanceTime(std::int64_t ms);
+  std::int64_t Now() const { return now_ms_; }
+
+  // Lookups. Pointers stay valid until the next call that changes the world.
+  const MessageRecord* FindMessage(const std::string& id) const;
+  const EvalResult* FindResult(const std::string& message_id, const std::string& process_id = "") const;
+  std::vector<const MessageRecord*> Messages() const;  // retained, in the order they were made
+  std::vector<std::string> ProcessIds() const;          // in spawn order
+  bool HasProcess(const std::string& id) const;
+  Result<nlohmann::json> Eval(const std::string& process_id, const std::string& code);
+  std::string DisplayName(const std::string& address_or_pid) const;
+  // Ids of the messages the MU made from the outbox of (message, process).
+  std::vector<std::string> OutgoingIds(const std::string& message_id, const std::string& process_id) const;
+  // The readable log: one entry per evaluation (virtual time, slot, sender → process).
+  std::vector<std::string> Log() const { return {log_.begin(), log_.end()}; }
+  std::uint64_t evaluations() const { return evaluations_; }
+
+ private:
+  struct ProcessSlot;
+  struct Evaluated;
+  const Ed25519Key& Wallet(const std::string& name);
+  void Seal(DataItem& item, const Ed25519Key& key) const;
+  std::string Record(MessageRecord record);
+  Result<std::string> CreateProcess(const MessageRecord& spawn, const SpawnRequest* request);
+  AssignedMessage Assign(ProcessSlot& process, const MessageRecord& message);
+  Evaluated EvaluateDelivery(const Delivery& delivery);
+  void Commit(Evaluated& evaluated);
+  void RouteOutbox(Evaluated& evaluated, const std::string& sender_module) const;
+  MessageRecord MakeOutgoing(const OutboxEntry& entry, const MessageRecord& cause,
+                             const std::string& sender_pid, const std::string& sender_module,
+                             bool spawn) const;
+  void EvaluateAssigned(Evaluated& e, ProcessSlot& process);
+  void Enqueue(const std::string& message_id, const std::string& process_id);
+  void Retain();
+  std::size_t RunParallel(std::size_t max_steps);
+  std::string ResultKey(const std::string& message_id, const std::string& process_id) const;
+  std::int64_t BlockHeight() const;
+
+  WorldOptions options_;
+  Ed25519Key mu_key_;
+  Ed25519Key module_key_;
+  std::string su_address_;
+  std::string default_module_id_;
+  std::map<std::string, Ed25519Key> wallets_;
+  std::map<std::string, std::string> names_;  // address/pid → display name
+  std::map<std::string, std::uint64_t> wallet_nonces_;
+
+  std::unordered_map<std::string, std::unique_ptr<ProcessSlot>> processes_;
+  std::vector<std::string> process_order_;
+  std::unordered_map<std::string, MessageRecord> messages_;
+  std::deque<std::string> message_order_;
+  std::unordered_map<std::string, EvalResult> results_;
+  std::unordered_map<std::string, std::vector<std::string>> outgoing_;
+  std::unordered_map<std::string, int> pending_count_;  // deliveries still queued per message
+  std::deque<Delivery> queue_;
+  std::deque<std::string> log_;
+  std::int64_t now_ms_;
+  std::uint64_t evaluations_ = 0;
+  mutable std::mutex mutex_;  // parallel mode: guards every member above except processes' Lua states
+};
+
+}  // namespace aokit::emu

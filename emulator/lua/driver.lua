@@ -1,0 +1,99 @@
+-- The Lua side of the driver API (`aokit run` scripts): the `aokit` module.
+-- Receives the native world constructor, the native methods and the world metatable.
+local new_world, native, metatable = ...
+
+local aokit = { version = "0.1.0" }
+local World = {}
+for name, fn in pairs(native) do World[name] = fn end
+metatable.__index = World
+
+local settings = setmetatable({}, { __mode = "k" })  -- per world: { auto = bool }
+
+local function auto_run(world)
+  local s = settings[world]
+  if s == nil or s.auto then world:run() end
+end
+
+--- Turns auto-running to quiescence after spawn/send on or off; returns the old value.
+function World:auto(on)
+  local s = settings[self] or { auto = true }
+  settings[self] = s
+  local old = s.auto
+  if on ~= nil then s.auto = on and true or false end
+  return old
+end
+
+function World:spawn(spec)
+  local pid = self:spawn_raw(spec)
+  auto_run(self)
+  return pid
+end
+
+function World:send(spec)
+  local id = self:send_raw(spec)
+  auto_run(self)
+  return id
+end
+
+-- Match specs as aos's Handlers use them: a string matches Action; a function is called
+-- with the message; a table maps fields to "_" (present), an exact string, a Lua pattern
+-- (when it has magic characters), a function, or a list of alternatives.
+local function match_value(pattern, value, msg)
+  if pattern == "_" then return value ~= nil end
+  if type(pattern) == "function" then return pattern(value, msg) and true or false end
+  if type(pattern) == "table" then
+    for _, p in ipairs(pattern) do
+      if match_value(p, value, msg) then return true end
+    end
+    return false
+  end
+  if value == nil then return false end
+  pattern, value = tostring(pattern), tostring(value)
+  if pattern:find("[%^%$%(%)%%%.%[%]%*%+%?]") then return value:find(pattern) ~= nil end
+  return pattern == value
+end
+
+function aokit.matches(msg, spec)
+  if spec == nil then return true end
+  if type(spec) == "string" then return msg.Action == spec end
+  if type(spec) == "function" then return spec(msg) and true or false end
+  for field, pattern in pairs(spec) do
+    if not match_value(pattern, msg[field], msg) then return false end
+  end
+  return true
+end
+
+--- Every retained message matching spec, oldest first.
+function World:messages(spec)
+  local out = {}
+  for _, m in ipairs(self:all_messages()) do
+    if aokit.matches(m, spec) then out[#out + 1] = m end
+  end
+  return out
+end
+
+function World:first(spec)
+  return self:messages(spec)[1]
+end
+
+function World:last(spec)
+  local all = self:messages(spec)
+  return all[#all]
+end
+
+function World:inbox(pid)
+  return self:eval(pid, "Inbox")
+end
+
+--- Prints the readable log (virtual time, sender -> process #slot, Action, errors).
+function World:print_log()
+  for _, line in ipairs(self:log()) do print(line) end
+end
+
+function aokit.world(options)
+  local w = new_world(options)
+  settings[w] = { auto = true }
+  return w
+end
+
+return aokit

@@ -1,0 +1,96 @@
+#include "module_searcher.h"
+
+#include <fstream>
+#include <sstream>
+#include <string_view>
+
+#include "lauxlib.h"
+#include "lua.h"
+#include "runtime_files.h"
+
+namespace aokit::emu {
+namespace {
+
+struct SearchConfig {
+  std::string runtime_dir;
+  std::vector<std::string> module_paths;
+};
+
+std::string Substitute(const std::string& templ, const std::string& name) {
+  std::string out;
+  for (char c : templ) {
+    if (c == '?') out += name;
+    else out += c;
+  }
+  return out;
+}
+
+// Loads `source` as the chunk for module `name`; pushes the loader and its extra value.
+int PushLoader(lua_State* L, const std::string& source, const std::string& chunkname) {
+  if (luaL_loadbufferx(L, source.data(), source.size(), ("@" + chunkname).c_str(), "t") != LUA_OK)
+    return lua_error(L);  // a syntax error in a module is an error of require, with file:line
+  lua_pushlstring(L, chunkname.data(), chunkname.size());
+  return 2;
+}
+
+int Searcher(lua_State* L) {
+  const auto* config = static_cast<const SearchConfig*>(lua_touserdata(L, lua_upvalueindex(1)));
+  std::string name = luaL_checkstring(L, 1);
+  std::string bare = (!name.empty() && name[0] == '.') ? name.substr(1) : name;
+  std::string tried;
+  // 1. the runtime.
+  if (config->runtime_dir.empty()) {
+    if (auto file = FindRuntimeFile(bare + ".lua")) return PushLoader(L, std::string(*file), "runtime/" + bare + ".lua");
+    tried += "\n\tno module '" + bare + "' in the embedded runtime";
+  } else {
+    std::string path = config->runtime_dir + "/" + bare + ".lua";
+    std::string source;
+    if (ReadWholeFile(path, source)) return PushLoader(L, source, path);
+    tried += "\n\tno file '" + path + "'";
+  }
+  // 2. the process's own modules ("a.b" → "a/b").
+  std::string as_path = bare;
+  for (char& c : as_path)
+    if (c == '.') c = '/';
+  for (const auto& templ : config->module_paths) {
+    std::string path = Substitute(templ, as_path);
+    std::string source;
+    if (ReadWholeFile(path, source)) return PushLoader(L, source, path);
+    tried += "\n\tno file '" + path + "'";
+  }
+  lua_pushlstring(L, tried.data(), tried.size());
+  return 1;
+}
+
+int FreeConfig(lua_State* L) {
+  static_cast<SearchConfig*>(lua_touserdata(L, 1))->~SearchConfig();
+  return 0;
+}
+
+}  // namespace
+
+bool ReadWholeFile(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  out = buffer.str();
+  return true;
+}
+
+void InstallModuleSearcher(lua_State* L, const std::string& runtime_dir,
+                           const std::vector<std::string>& module_paths) {
+  lua_getglobal(L, "package");
+  lua_getfield(L, -1, "searchers");
+  auto* config = new (lua_newuserdata(L, sizeof(SearchConfig))) SearchConfig{runtime_dir, module_paths};
+  (void)config;
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, FreeConfig);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  lua_pushcclosure(L, Searcher, 1);
+  lua_rawseti(L, -2, static_cast<lua_Integer>(lua_rawlen(L, -2)) + 1);
+  lua_pop(L, 2);
+}
+
+}  // namespace aokit::emu

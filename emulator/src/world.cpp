@@ -1,0 +1,246 @@
+// World: construction, wallets, spawning, sending, lookups. Scheduling is in
+// world_schedule.cpp, the parallel scheduler in world_parallel.cpp.
+#include "aokit/emu/world.h"
+
+#include <algorithm>
+
+#include "world_internal.h"
+
+namespace aokit::emu {
+namespace {
+
+Ed25519Key KeyFor(const std::string& seed, const std::string& name) {
+  return Ed25519Key::FromSeed(Sha256("aokit wallet|" + seed + "|" + name));
+}
+
+std::string PaddedCounter(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  return std::string(32 - std::min<std::size_t>(32, digits.size()), '0') + digits;
+}
+
+}  // namespace
+
+const std::string* FindTag(const std::vector<Tag>& tags, const std::string& name) {
+  for (const auto& tag : tags)
+    if (tag.name == name) return &tag.value;
+  return nullptr;
+}
+
+void SetTag(std::vector<Tag>& tags, const std::string& name, const std::string& value) {
+  for (auto& tag : tags)
+    if (tag.name == name) {
+      tag.value = value;
+      return;
+    }
+  tags.push_back({name, value});
+}
+
+void RemoveTags(std::vector<Tag>& tags, std::initializer_list<const char*> names) {
+  tags.erase(std::remove_if(tags.begin(), tags.end(),
+                            [&](const Tag& t) {
+                              for (const char* n : names)
+                                if (t.name == n) return true;
+                              return false;
+                            }),
+             tags.end());
+}
+
+World::World(WorldOptions options)
+    : options_(std::move(options)),
+      mu_key_(KeyFor(options_.seed, "#mu")),
+      module_key_(KeyFor(options_.seed, "#module")),
+      now_ms_(options_.start_time_ms) {
+  su_address_ = KeyFor(options_.seed, "#su").address();
+  names_[mu_key_.address()] = "MU";
+  // The module every process runs: a Module data item, as on AO, so its id is real.
+  DataItem module;
+  module.tags = {{"Data-Protocol", "ao"}, {"Variant", "ao.TN.1"}, {"Type", "Module"},
+                 {"Module-Format", "wasm64-unknown-emscripten-draft_2024_02_15"},
+                 {"Name", "aokit-aos-compatible"}, {"Content-Type", "application/wasm"}};
+  module.data = "aokit embedded aos-compatible runtime";
+  Seal(module, module_key_);
+  default_module_id_ = ItemId(module);
+  names_[default_module_id_] = "aos-module";
+}
+
+World::~World() = default;
+
+void World::Seal(DataItem& item, const Ed25519Key& key) const {
+  if (options_.signing == SigningMode::kEd25519) SignEd25519(item, key);
+  else SealUnsigned(item, key);
+}
+
+const Ed25519Key& World::Wallet(const std::string& name) {
+  auto it = wallets_.find(name);
+  if (it == wallets_.end()) {
+    it = wallets_.emplace(name, KeyFor(options_.seed, name)).first;
+    names_[it->second.address()] = name;
+  }
+  return it->second;
+}
+
+std::string World::WalletAddress(const std::string& name) {
+  std::lock_guard lock(mutex_);
+  return Wallet(name).address();
+}
+
+Result<std::string> World::Spawn(const SpawnRequest& request) {
+  std::lock_guard lock(mutex_);
+  if (request.source && request.module_file)
+    return Fail("spawn: give either source code or a module file, not both");
+  const Ed25519Key& owner = Wallet(request.owner);
+  DataItem item;
+  item.tags = {{"Data-Protocol", "ao"}, {"Variant", "ao.TN.1"}, {"Type", "Process"},
+               {"Module", default_module_id_}, {"Scheduler", su_address_},
+               {"Authority", mu_key_.address()}};
+  if (!request.name.empty()) item.tags.push_back({"Name", request.name});
+  if (request.source) item.tags.push_back({"On-Boot", "Data"});
+  for (const auto& tag : request.tags) item.tags.push_back(tag);
+  item.data = request.source.value_or("NODATA");
+  std::uint64_t nonce = ++wallet_nonces_[request.owner];
+  item.anchor = PaddedCounter(nonce);
+  if (EncodeAvroTags(item.tags).size() > kMaxTagBytes)
+    return Fail("spawn: tags exceed " + std::to_string(kMaxTagBytes) + " bytes");
+  Seal(item, owner);
+  MessageRecord record;
+  record.id = ItemId(item);
+  record.owner = owner.address();
+  record.from = record.owner;
+  record.target = record.id;
+  record.is_spawn = true;
+  record.item = std::move(item);
+  record.pushed_for = record.id;
+  auto pid = CreateProcess(record, &request);
+  if (!pid) return pid;
+  if (!request.name.empty()) names_[*pid] = request.name;
+  Record(std::move(record));
+  Enqueue(*pid, *pid);
+  return pid;
+}
+
+Result<std::string> World::Send(const SendRequest& request) {
+  std::lock_guard lock(mutex_);
+  if (!processes_.count(request.target))
+    return Fail("send: no process with id '" + request.target + "'");
+  DataItem item;
+  auto target = Base64UrlDecode(request.target);
+  if (!target || target->size() != 32) return Fail("send: target '" + request.target + "' is not a process id");
+  item.target = *target;
+  item.tags = {{"Data-Protocol", "ao"}, {"Variant", "ao.TN.1"}, {"Type", "Message"}};
+  for (const auto& tag : request.tags) item.tags.push_back(tag);
+  item.data = request.data;
+  MessageRecord record;
+  auto sender = processes_.find(request.from);
+  const Ed25519Key* key = nullptr;
+  if (sender != processes_.end()) {  // sent as a process: through the MU, as on AO
+    SetTag(item.tags, "From-Process", request.from);
+    SetTag(item.tags, "From-Module", sender->second->module_tag);
+    key = &mu_key_;
+  } else {
+    key = &Wallet(request.from);
+  }
+  item.anchor = PaddedCounter(++wallet_nonces_[request.from]);
+  std::size_t tag_bytes = EncodeAvroTags(item.tags).size();
+  if (tag_bytes > kMaxTagBytes)
+    return Fail("send: tags are " + std::to_string(tag_bytes) + " bytes, over the " +
+                std::to_string(kMaxTagBytes) + "-byte limit");
+  Seal(item, *key);
+  record.id = ItemId(item);
+  if (messages_.count(record.id)) return Fail("send: message " + record.id + " was already sent");
+  record.owner = key->address();
+  const std::string* from_process = FindTag(item.tags, "From-Process");
+  record.from = from_process ? *from_process : record.owner;
+  record.target = request.target;
+  record.pushed_for = record.id;
+  record.item = std::move(item);
+  std::string id = Record(std::move(record));
+  Enqueue(id, request.target);
+  return id;
+}
+
+Result<std::string> World::CreateProcess(const MessageRecord& spawn, const SpawnRequest* request) {
+  ProcessConfig config;
+  config.env.id = spawn.id;
+  config.env.owner = spawn.owner;
+  config.env.tags = spawn.item.tags;
+  const std::string* module = FindTag(spawn.item.tags, "Module");
+  config.env.module_id = module ? *module : default_module_id_;
+  config.env.module_owner = module_key_.address();
+  config.env.module_tags = {{"Data-Protocol", "ao"}, {"Variant", "ao.TN.1"}, {"Type", "Module"}};
+  config.limits = options_.limits;
+  config.runtime_dir = options_.runtime_dir;
+  if (request) {
+    if (request->limits) config.limits = *request->limits;
+    config.module_paths = request->module_paths;
+    config.custom_module_file = request->module_file;
+  }
+  auto process = Process::Create(std::move(config));
+  if (!process) return tl::unexpected(process.error());
+  auto slot = std::make_unique<ProcessSlot>();
+  slot->process = std::move(*process);
+  slot->id = spawn.id;
+  slot->module_tag = module ? *module : default_module_id_;
+  if (const std::string* name = FindTag(spawn.item.tags, "Name")) names_.emplace(spawn.id, *name);
+  processes_.emplace(spawn.id, std::move(slot));
+  process_order_.push_back(spawn.id);
+  return spawn.id;
+}
+
+const MessageRecord* World::FindMessage(const std::string& id) const {
+  auto it = messages_.find(id);
+  return it == messages_.end() ? nullptr : &it->second;
+}
+
+const EvalResult* World::FindResult(const std::string& message_id, const std::string& process_id) const {
+  std::string pid = process_id;
+  if (pid.empty()) {
+    const MessageRecord* m = FindMessage(message_id);
+    if (m == nullptr) return nullptr;
+    pid = m->target;
+  }
+  auto it = results_.find(ResultKey(message_id, pid));
+  return it == results_.end() ? nullptr : &it->second;
+}
+
+std::vector<const MessageRecord*> World::Messages() const {
+  std::vector<const MessageRecord*> out;
+  out.reserve(message_order_.size());
+  for (const auto& id : message_order_) out.push_back(&messages_.at(id));
+  return out;
+}
+
+std::vector<std::string> World::ProcessIds() const { return process_order_; }
+
+bool World::HasProcess(const std::string& id) const { return processes_.count(id) > 0; }
+
+Result<nlohmann::json> World::Eval(const std::string& process_id, const std::string& code) {
+  auto it = processes_.find(process_id);
+  if (it == processes_.end()) return Fail("eval: no process with id '" + process_id + "'");
+  return it->second->process->EvalCode(code);
+}
+
+std::string World::DisplayName(const std::string& address_or_pid) const {
+  auto it = names_.find(address_or_pid);
+  if (it != names_.end()) return it->second;
+  return address_or_pid.size() > 8 ? address_or_pid.substr(0, 8) : address_or_pid;
+}
+
+std::vector<std::string> World::OutgoingIds(const std::string& message_id, const std::string& process_id) const {
+  auto it = outgoing_.find(ResultKey(message_id, process_id));
+  return it == outgoing_.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::string World::ResultKey(const std::string& message_id, const std::string& process_id) const {
+  return process_id + "/" + message_id;
+}
+
+std::int64_t World::BlockHeight() const {
+  return options_.start_block_height + (now_ms_ - options_.start_time_ms) / options_.block_interval_ms;
+}
+
+void World::AdvanceTime(std::int64_t ms) {
+  std::lock_guard lock(mutex_);
+  if (ms > 0) now_ms_ += ms;
+}
+
+}  // namespace aokit::emu

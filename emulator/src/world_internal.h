@@ -1,0 +1,40 @@
+// Private parts of World shared by its implementation files.
+#pragma once
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "aokit/emu/world.h"
+
+namespace aokit::emu {
+
+struct World::ProcessSlot {
+  std::unique_ptr<Process> process;
+  std::string id;
+  std::string module_tag;          // the process's Module tag (From-Module of what it sends)
+  std::int64_t next_slot = 0;
+  std::string hash_chain;
+  std::deque<Delivery> mailbox;    // parallel mode only
+  bool running = false;            // parallel mode: a worker is evaluating it
+};
+
+// One evaluation and what it produced, before it is committed to the world.
+struct World::Evaluated {
+  Delivery delivery;
+  MessageRecord message;           // copy of the delivered message
+  bool delivered = false;          // false when the target process does not exist
+  std::int64_t slot = 0;
+  std::int64_t timestamp = 0;
+  EvalResult result;
+  std::vector<MessageRecord> outgoing;  // signed outbox messages
+  std::vector<MessageRecord> spawns;    // signed spawn items
+};
+
+// Tag helpers.
+const std::string* FindTag(const std::vector<Tag>& tags, const std::string& name);
+void SetTag(std::vector<Tag>& tags, const std::string& name, const std::string& value);
+void RemoveTags(std::vector<Tag>& tags, std::initializer_list<const char*> names);
+
+}  // namespace aokit::emu
