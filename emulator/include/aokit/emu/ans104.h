@@ -45,6 +45,12 @@ struct DataItem {
   std::optional<std::string> anchor;  // raw 32 bytes when present
   std::vector<Tag> tags;
   std::string data;
+  // Added (ans104 branch): the Avro tag bytes exactly as DecodeDataItem read them, kept only
+  // when they differ from EncodeAvroTags(tags) (multi-block or negative-count arrays, trailing
+  // bytes, over-long varints, bytes behind a zero tag count). EncodeDataItem and DeepHash use
+  // them as long as they still decode to `tags`, so decode -> encode and verify reproduce the
+  // MU's view of such items. Leave empty when building items in code.
+  std::string raw_tags;
 };
 
 // A reason an item was rejected, phrased for a user ("tag bytes length 5000 exceeds 4096").

@@ -1,0 +1,365 @@
+-- process: aos 2.0.4-compatible message handling for one AO process.
+-- The emulator evaluates `require(".process")` once per Lua state and then
+-- calls process.handle(msg, env) for every message (the process message
+-- first); the returned table is the message's result.
+local coroutine = require("coroutine")
+local chance = require(".chance")
+local stringify = require(".stringify")
+
+-- `require("ao")` must return the same table as `require(".ao")`.
+if not package.loaded["ao"] then package.loaded["ao"] = require(".ao") end
+
+Colors = {
+  red = "\27[31m",
+  green = "\27[32m",
+  blue = "\27[34m",
+  reset = "\27[0m",
+  gray = "\27[90m"
+}
+Bell = "\x07"
+
+Dump = require(".dump")
+Utils = require(".utils")
+Handlers = require(".handlers")
+ao = require(".ao")
+require(".assignment").init(ao)
+
+local process = { _version = "2.0.4" }
+local MAX_INBOX = 10000
+
+local function json() return require(".json") end
+
+-- Magic table out: a table Data is JSON-encoded and tagged application/json.
+local baseSend, baseSpawn = ao.send, ao.spawn
+local function encodeData(msg)
+  if msg.Data and type(msg.Data) == "table" then
+    msg["Content-Type"] = "application/json"
+    msg.Data = json().encode(msg.Data)
+  end
+end
+ao.send = function(msg)
+  encodeData(msg)
+  return baseSend(msg)
+end
+ao.spawn = function(module, msg)
+  encodeData(msg)
+  return baseSpawn(module, msg)
+end
+
+-- Normalise root keys and tag names (Utils.normalize), then lift tags.
+-- Keys are renamed in sorted order so collisions resolve deterministically;
+-- a renamed key overwrites an existing canonical one, as in aos.
+local function normalizeMsg(msg)
+  local renames = {}
+  for key in pairs(msg) do
+    if type(key) == "string" then
+      local canonical = Utils.normalize(key)
+      if canonical ~= key then renames[#renames + 1] = key end
+    end
+  end
+  table.sort(renames)
+  for _, key in ipairs(renames) do
+    local value = msg[key]
+    msg[key] = nil
+    msg[Utils.normalize(key)] = value
+  end
+  if type(msg.Tags) == "table" then
+    for _, tag in ipairs(msg.Tags) do
+      if type(tag.name) == "string" then tag.name = Utils.normalize(tag.name) end
+    end
+  end
+  ao.normalize(msg)
+  return msg
+end
+
+local function withoutLastThreeLines(text)
+  local lines = {}
+  for line in text:gmatch("([^\n]*)\n?") do lines[#lines + 1] = line end
+  for _ = 1, 3 do table.remove(lines) end
+  return table.concat(lines, "\n")
+end
+
+local function insertInbox(msg)
+  table.insert(Inbox, msg)
+  local overflow = #Inbox - MAX_INBOX
+  for _ = 1, overflow do table.remove(Inbox, 1) end
+end
+
+local function findTag(tags, name)
+  for _, tag in ipairs(tags) do
+    if tag.name == name then return tag end
+  end
+  return nil
+end
+
+-- Tags list -> map, first occurrence of a name wins.
+function Tab(msg)
+  local map = {}
+  for _, tag in ipairs(msg.Tags) do
+    if not map[tag.name] then map[tag.name] = tag.value end
+  end
+  return map
+end
+
+function Prompt()
+  return Colors.green .. Name .. Colors.gray
+    .. "@" .. Colors.blue .. "aos-" .. process._version .. Colors.gray
+    .. "[Inbox:" .. Colors.red .. tostring(#Inbox) .. Colors.gray
+    .. "]" .. Colors.reset .. "> "
+end
+
+-- print appends one entry to the message's log; tables are formatted,
+-- booleans blue, nil red, numbers green.
+function print(a)
+  if type(a) == "table" then a = stringify.format(a) end
+  if type(a) == "boolean" then a = Colors.blue .. tostring(a) .. Colors.reset end
+  if a == nil then a = Colors.red .. "nil" .. Colors.reset end
+  if type(a) == "number" then a = Colors.green .. tostring(a) .. Colors.reset end
+  a = tostring(a)
+  local data = a
+  if ao.outbox.Output.data then data = ao.outbox.Output.data .. "\n" .. a end
+  ao.outbox.Output = { data = data, prompt = Prompt(), print = true }
+  if HANDLER_PRINT_LOGS then
+    table.insert(HANDLER_PRINT_LOGS, a)
+    return nil
+  end
+  return a
+end
+
+function Send(msg)
+  if not msg.Target then
+    print("WARN: No target specified for message. Data will be stored, but no process will receive it.")
+  end
+  local sent = ao.send(msg)
+  return {
+    output = "Message added to outbox",
+    receive = sent.receive,
+    onReply = sent.onReply
+  }
+end
+
+-- Spawn([module,] msg); with one argument the process's own module is used.
+function Spawn(...)
+  local module, spawnMsg
+  if select("#", ...) == 1 then
+    spawnMsg = ...
+    module = ao._module
+  else
+    module, spawnMsg = ...
+  end
+  spawnMsg = spawnMsg or {}
+  local spawned = ao.spawn(module, spawnMsg)
+  return {
+    output = "Spawn process request added to outbox",
+    after = spawned.after,
+    receive = spawned.receive
+  }
+end
+
+function Receive(match)
+  return Handlers.receive(match)
+end
+
+function Assign(assignment)
+  ao.assign(assignment)
+  print("Assignment added to outbox.")
+  return "Assignment added to outbox."
+end
+
+function Version()
+  print("version: " .. process._version)
+end
+
+Seeded = Seeded or false
+
+local function byteSum(s)
+  local sum = 0
+  for i = 1, #s do sum = sum + s:byte(i) end
+  return sum
+end
+
+-- math.random: MT19937 seeded once, on the first message, from
+-- Block-Height .. sum_of_bytes(Owner .. Module .. Id).
+local function seedRandom(msg, env)
+  local module = msg.Module
+  if not module then
+    local tag = findTag(env.Process.Tags, "Module")
+    module = tag and tag.value
+  end
+  local owner = msg.Owner or msg.From or ""
+  local id = msg.Id or env.Process.Id or ""
+  chance.seed(tonumber(msg["Block-Height"] .. byteSum(owner .. (module or "") .. id)))
+  math.random = function(...)
+    local n = select("#", ...)
+    local a, b = ...
+    if n == 1 then return chance.integer(1, a) end
+    if n == 2 then return chance.integer(a, b) end
+    return chance.random()
+  end
+  Seeded = true
+end
+
+local function initializeState(msg, env)
+  if not Seeded then seedRandom(msg, env) end
+  Errors = Errors or {}
+  Inbox = Inbox or {}
+  -- Owner is assigned once, on the process message.
+  if env.Process.Id == msg.Id and not Owner then
+    local parent = findTag(env.Process.Tags, "From-Process")
+    Owner = parent and parent.value or msg.From
+  end
+  if not Name then
+    local tag = findTag(env.Process.Tags, "Name")
+    Name = tag and tag.value or "aos"
+  end
+end
+
+-- A private copy of env so that tagifying Process.Tags never alters the
+-- caller's table (aos receives a fresh JSON-decoded env per message).
+local function copyEnv(raw)
+  local env = raw.Process and raw or raw.env
+  local function part(p)
+    if type(p) ~= "table" then return p end
+    local copy = {}
+    for k, v in pairs(p) do copy[k] = v end
+    local tags = {}
+    for i, tag in ipairs(p.Tags or {}) do tags[i] = { name = tag.name, value = tag.value } end
+    copy.Tags = tags
+    return copy
+  end
+  return { Process = part(env.Process), Module = part(env.Module) }
+end
+
+local function attachReplyForward(msg)
+  msg.reply = function(replyMsg)
+    replyMsg.Target = msg["Reply-To"] or (replyMsg.Target or msg.From)
+    replyMsg["X-Reference"] = msg["X-Reference"] or msg.Reference
+    replyMsg["X-Origin"] = msg["X-Origin"] or nil
+    return ao.send(replyMsg)
+  end
+  msg.forward = function(target, forwardMsg)
+    local out = ao.sanitize(msg)
+    for k, v in pairs(forwardMsg or {}) do out[k] = v end
+    out.Target = target
+    out["Reply-To"] = msg["Reply-To"] or msg.From
+    out["X-Reference"] = msg["X-Reference"] or msg.Reference
+    out["X-Origin"] = msg["X-Origin"] or msg.From
+    out.reply = nil
+    out.forward = nil
+    ao.send(out)
+  end
+end
+
+local function registerSystemHandlers(msg, env)
+  Handlers.add("_eval",
+    function(m) return m.Action == "Eval" and Owner == m.From end,
+    require(".eval")(ao))
+  if env.Process.Id == msg.Id then
+    Handlers.once("_boot",
+      function(m) return m.Tags.Type == "Process" and Owner == m.From end,
+      require(".boot")(ao))
+  end
+  Handlers.append("_default", function() return true end, require(".default")(insertInbox))
+end
+
+local function pruneCoroutines(co)
+  table.insert(Handlers.coroutines, co)
+  local live = {}
+  for _, c in ipairs(Handlers.coroutines) do
+    if coroutine.status(c) ~= "dead" then live[#live + 1] = c end
+  end
+  Handlers.coroutines = live
+end
+
+local function printLog()
+  return table.concat(HANDLER_PRINT_LOGS, "\n")
+end
+
+local function errorResult(msg, err)
+  err = tostring(err)
+  if msg.Action == "Eval" then
+    table.insert(Errors, err)
+    return { Error = printLog() .. "\n\n" .. Colors.red .. "error:\n" .. Colors.reset .. err }
+  end
+  if msg.Action then
+    print(Colors.red .. "Error" .. Colors.gray .. " handling message with Action = " .. msg.Action .. Colors.reset)
+  else
+    print(Colors.red .. "Error" .. Colors.gray .. " handling message " .. Colors.reset)
+  end
+  print(Colors.green .. err .. Colors.reset)
+  local trace = debug and debug.traceback and debug.traceback() or ""
+  print("\n" .. Colors.gray .. withoutLastThreeLines(trace) .. Colors.reset)
+  return ao.result({
+    Error = printLog() .. "\n\n" .. Colors.red .. "error:\n" .. Colors.reset .. err,
+    Messages = {}, Spawns = {}, Assignments = {}
+  })
+end
+
+function process.handle(msg, rawEnv)
+  local env = copyEnv(rawEnv)
+  ao.init(env)
+  msg = normalizeMsg(msg)
+  ao.id = ao.env.Process.Id
+  initializeState(msg, ao.env)
+  HANDLER_PRINT_LOGS = {}
+
+  os.time = function() return msg.Timestamp end
+
+  msg.TagArray = msg.Tags
+  msg.Tags = Tab(msg)
+  ao.env.Process.TagArray = ao.env.Process.Tags
+  ao.env.Process.Tags = Tab(ao.env.Process)
+
+  -- Magic table in. Invalid JSON raises here, outside the handler pcall.
+  if msg.Tags["Content-Type"] and msg.Tags["Content-Type"] == "application/json" then
+    local data = msg.Data
+    if data == nil or data == "" then data = "{}" end
+    msg.Data = json().decode(data)
+  end
+  ao.clearOutbox()
+
+  -- Trust gate: relayed messages need their From or Owner among the authorities.
+  if msg.From ~= msg.Owner and not ao.isTrusted(msg) then
+    print("Message is not trusted! From: " .. msg.From .. " - Owner: " .. msg.Owner)
+    return ao.result({})
+  end
+
+  -- Assignment gate: Target ~= this process needs a matching assignable.
+  if ao.isAssignment(msg) and not ao.isAssignable(msg) then
+    if msg.From ~= ao.id then
+      Send({ Target = msg.From, Data = "Assignment is not trusted by this process!" })
+    end
+    print("Assignment is not trusted! From: " .. msg.From .. " - Owner: " .. msg.Owner)
+    return ao.result({})
+  end
+
+  registerSystemHandlers(msg, env)
+  attachReplyForward(msg)
+
+  -- Handlers run in a fresh coroutine so that receive() can suspend them.
+  local co = coroutine.create(function()
+    return pcall(Handlers.evaluate, msg, env)
+  end)
+  local _, ok, err = coroutine.resume(co)
+  pruneCoroutines(co)
+
+  if not ok then
+    return errorResult(msg, err)
+  end
+
+  local response
+  if msg.Action == "Eval" then
+    response = ao.result({
+      Output = { data = printLog(), prompt = Prompt(), test = Dump(HANDLER_PRINT_LOGS) }
+    })
+  else
+    response = ao.result({
+      Output = { data = printLog(), prompt = Prompt(), print = true }
+    })
+  end
+  HANDLER_PRINT_LOGS = {}
+  ao.Nonce = msg.Nonce
+  return response
+end
+
+return process
