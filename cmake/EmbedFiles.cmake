@@ -5,9 +5,10 @@
 # into the binary at build time, so a process never depends on loose files.
 function(aokit_embed_files)
   cmake_parse_arguments(E "" "OUTPUT;NAMESPACE;FUNCTION;BASE" "FILES" ${ARGN})
+  string(REPLACE ";" "|" files_arg "${E_FILES}")  # a list would split the -D argument
   add_custom_command(OUTPUT "${E_OUTPUT}"
     COMMAND ${CMAKE_COMMAND} -DOUT=${E_OUTPUT} -DNS=${E_NAMESPACE} -DFN=${E_FUNCTION}
-            -DBASE=${E_BASE} "-DFILES=${E_FILES}" -P "${CMAKE_SOURCE_DIR}/cmake/embed_run.cmake"
+            -DBASE=${E_BASE} "-DFILES=${files_arg}" -P "${CMAKE_SOURCE_DIR}/cmake/embed_run.cmake"
     DEPENDS ${E_FILES} "${CMAKE_SOURCE_DIR}/cmake/embed_run.cmake"
-    COMMENT "Embedding ${E_NAMESPACE}::${E_FUNCTION}")
+    COMMENT "Embedding ${E_NAMESPACE}::${E_FUNCTION}" VERBATIM)
 endfunction()

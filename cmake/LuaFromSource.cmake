@@ -25,7 +25,7 @@ foreach(name ${_lua_core} lua luac)
     add_custom_command(OUTPUT "${_out}"
       COMMAND ${CMAKE_COMMAND} -DIN=${_in} -DOUT=${_out} -P "${CMAKE_SOURCE_DIR}/cmake/lua/fix_seed.cmake"
       DEPENDS "${_in}" "${CMAKE_SOURCE_DIR}/cmake/lua/fix_seed.cmake"
-      COMMENT "Patching Lua makeseed (fixed string-hash seed)")
+      COMMENT "Patching Lua makeseed (fixed string-hash seed)" VERBATIM)
   else()
     configure_file("${_in}" "${_out}" COPYONLY)
   endif()

@@ -1,5 +1,6 @@
 # Worker for aokit_embed_files (see EmbedFiles.cmake). Writes each file as a byte array so any
 # content (quotes, `)"`, NUL bytes) survives.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 set(index "")
 set(n 0)

@@ -1,8 +1,8 @@
 -- The Lua side of the driver API (`aokit run` scripts): the `aokit` module.
 -- Receives the native world constructor, the native methods and the world metatable.
-local new_world, native, metatable = ...
+local new_world, native, metatable, sha256 = ...
 
-local aokit = { version = "0.1.0" }
+local aokit = { version = "0.1.0", sha256 = sha256 }
 local World = {}
 for name, fn in pairs(native) do World[name] = fn end
 metatable.__index = World

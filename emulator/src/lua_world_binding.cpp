@@ -1,5 +1,6 @@
 // Lua binding of World: the C side of the driver API. The Lua side (emulator/lua/driver.lua,
 // embedded) adds spec matching and printing on top of these primitives.
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -232,6 +233,34 @@ int WorldResult(lua_State* L) {
   });
 }
 
+int WorldResultJson(lua_State* L) {
+  World& world = CheckWorld(L);
+  const EvalResult* result = world.FindResult(luaL_checkstring(L, 2), luaL_optstring(L, 3, ""));
+  if (result == nullptr) {
+    lua_pushnil(L);
+    return 1;
+  }
+  return Guard(L, [&] {
+    std::string json = result->ToJson();
+    lua_pushlstring(L, json.data(), json.size());
+    return 1;
+  });
+}
+
+int Sha256Hex(lua_State* L) {
+  std::size_t len = 0;
+  const char* data = luaL_checklstring(L, 1, &len);
+  std::string digest = Sha256(std::string_view(data, len));
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : digest) {
+    out += hex[c >> 4];
+    out += hex[c & 15];
+  }
+  lua_pushlstring(L, out.data(), out.size());
+  return 1;
+}
+
 int WorldOutput(lua_State* L) {
   World& world = CheckWorld(L);
   const EvalResult* result = world.FindResult(luaL_checkstring(L, 2), luaL_optstring(L, 3, ""));
@@ -409,6 +438,7 @@ const luaL_Reg kWorldMethods[] = {
     {"wallet", WorldWallet},   {"spawn_raw", WorldSpawn},   {"send_raw", WorldSend},
     {"run", WorldRun},         {"step", WorldStep},         {"pending", WorldPending},
     {"reorder", WorldReorder}, {"result", WorldResult},     {"output", WorldOutput},
+    {"result_json", WorldResultJson},
     {"message", WorldMessage}, {"all_messages", WorldAllMessages}, {"eval", WorldEval},
     {"log", WorldLog},         {"advance", WorldAdvance},   {"now", WorldNow},
     {"processes", WorldProcesses}, {"name", WorldName},     {"outgoing", WorldOutgoing},
@@ -434,7 +464,8 @@ void PushAokitModule(lua_State* L, const std::string& base_dir) {
   lua_pushcclosure(L, NewWorld, 1);
   lua_pushvalue(L, -3);
   luaL_getmetatable(L, kWorldType);
-  lua_call(L, 3, 1);
+  lua_pushcfunction(L, Sha256Hex);
+  lua_call(L, 4, 1);
   lua_remove(L, -2);
 }
 

@@ -37,6 +37,8 @@ int Searcher(lua_State* L) {
   const auto* config = static_cast<const SearchConfig*>(lua_touserdata(L, lua_upvalueindex(1)));
   std::string name = luaL_checkstring(L, 1);
   std::string bare = (!name.empty() && name[0] == '.') ? name.substr(1) : name;
+  for (char& c : bare)
+    if (c == '.') c = '/';  // ".crypto.init" → crypto/init.lua
   std::string tried;
   // 1. the runtime.
   if (config->runtime_dir.empty()) {

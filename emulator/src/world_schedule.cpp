@@ -180,6 +180,7 @@ void World::Commit(Evaluated& e) {
     std::string line = "[" + std::to_string(e.timestamp - options_.start_time_ms) + "ms] " +
                        DisplayName(e.message.from) + " -> " + DisplayName(pid) + " #" +
                        std::to_string(e.slot);
+    if (e.message.is_spawn) line += " (process message)";
     if (const std::string* action = FindTag(e.message.item.tags, "Action")) line += " Action=" + *action;
     if (e.result.error) line += "  ERROR: " + e.result.error->substr(0, e.result.error->find('\n'));
     log_.push_back(std::move(line));
