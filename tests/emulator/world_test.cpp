@@ -1,0 +1,251 @@
+// World: spawning, messaging through the emulated MU/SU, determinism, signing modes, errors,
+// spawns by processes, assignments, retention, reordering, parallel mode.
+#include "aokit/emu/world.h"
+
+#include <gtest/gtest.h>
+
+namespace aokit::emu {
+namespace {
+
+const char* kPong = R"(
+Handlers.add("ping", "Ping", function(msg) msg.reply({ Action = "Pong", Data = msg.Data }) end)
+)";
+
+const char* kPinger = R"(
+Count = 0
+Handlers.add("start", "Start", function(msg)
+  for i = 1, tonumber(msg.Rounds or "1") do Send({ Target = msg.Data, Action = "Ping", Data = tostring(i) }) end
+end)
+Handlers.add("pong", "Pong", function(msg) Count = Count + 1 end)
+)";
+
+SpawnRequest Source(const std::string& name, const std::string& code) {
+  SpawnRequest r;
+  r.name = name;
+  r.source = code;
+  return r;
+}
+
+SendRequest Msg(const std::string& target, const std::string& action, const std::string& data = "",
+                std::vector<Tag> extra = {}) {
+  SendRequest r;
+  r.target = target;
+  r.tags = {{"Action", action}};
+  for (auto& t : extra) r.tags.push_back(t);
+  r.data = data;
+  return r;
+}
+
+// Runs ping-pong and returns every message id and result, in order.
+std::string Transcript(WorldOptions options, int rounds) {
+  World world(options);
+  auto pong = world.Spawn(Source("pong", kPong));
+  auto ping = world.Spawn(Source("ping", kPinger));
+  world.Run();
+  world.Send(Msg(*ping, "Start", *pong, {{"Rounds", std::to_string(rounds)}}));
+  world.Run();
+  std::string out;
+  for (const MessageRecord* m : world.Messages()) {
+    out += m->id + " " + m->target + "\n";
+    if (const EvalResult* r = world.FindResult(m->id)) out += r->ToJson() + "\n";
+  }
+  return out;
+}
+
+TEST(WorldTest, PingPongRoundTrips) {
+  World world;
+  auto pong = world.Spawn(Source("pong", kPong));
+  auto ping = world.Spawn(Source("ping", kPinger));
+  ASSERT_TRUE(pong && ping);
+  world.Run();
+  auto start = world.Send(Msg(*ping, "Start", *pong, {{"Rounds", "5"}}));
+  ASSERT_TRUE(start) << start.error().message;
+  world.Run();
+  auto count = world.Eval(*ping, "Count");
+  ASSERT_TRUE(count);
+  EXPECT_EQ(*count, 5);
+  EXPECT_EQ(world.OutgoingIds(*start, *ping).size(), 5u);
+}
+
+TEST(WorldTest, ProcessToProcessMessagesCarryMuProvenance) {
+  World world;
+  auto pong = world.Spawn(Source("pong", kPong));
+  auto ping = world.Spawn(Source("ping", kPinger));
+  world.Run();
+  auto start = world.Send(Msg(*ping, "Start", *pong));
+  world.Run();
+  auto sent = world.OutgoingIds(*start, *ping);
+  ASSERT_EQ(sent.size(), 1u);
+  const MessageRecord* m = world.FindMessage(sent[0]);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->owner, world.MuAddress());
+  EXPECT_EQ(m->from, *ping);
+  EXPECT_EQ(m->pushed_for, *start);
+  EXPECT_EQ(m->parent, *start);
+  EXPECT_TRUE(VerifyDataItem(m->item)) << "MU-signed items verify";
+  // Trust: pong accepted it (its Authority is the MU) and replied.
+  EXPECT_EQ(world.OutgoingIds(sent[0], *pong).size(), 1u);
+}
+
+TEST(WorldTest, SameSeedGivesIdenticalIdsAndResults) {
+  WorldOptions options;
+  options.seed = "determinism";
+  std::string a = Transcript(options, 4);
+  std::string b = Transcript(options, 4);
+  EXPECT_EQ(a, b);
+  options.seed = "other";
+  EXPECT_NE(a, Transcript(options, 4));
+}
+
+TEST(WorldTest, UnsignedModeChangesIdsAndIsNotVerifiable) {
+  WorldOptions signed_options, unsigned_options;
+  unsigned_options.signing = SigningMode::kUnsigned;
+  World s(signed_options), u(unsigned_options);
+  auto ps = s.Spawn(Source("pong", kPong));
+  auto pu = u.Spawn(Source("pong", kPong));
+  ASSERT_TRUE(ps && pu);
+  EXPECT_NE(*ps, *pu);
+  EXPECT_TRUE(VerifyDataItem(s.FindMessage(*ps)->item));
+  EXPECT_FALSE(VerifyDataItem(u.FindMessage(*pu)->item));
+  EXPECT_EQ(Transcript(unsigned_options, 3), Transcript(unsigned_options, 3));
+}
+
+TEST(WorldTest, UnknownTargetsAreClearErrors) {
+  World world;
+  auto r = world.Send(Msg("no-such-process", "Ping"));
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("no process with id 'no-such-process'"), std::string::npos);
+  auto p = world.Spawn(Source("p", "Handlers.add('s', 'S', function(m) Send({Target = 'bogus', Data = 'x'}) end)"));
+  world.Run();
+  auto s = world.Send(Msg(*p, "S"));
+  world.Run();
+  auto out = world.OutgoingIds(*s, *p);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NE(world.FindMessage(out[0])->delivery_error.find("invalid target 'bogus'"), std::string::npos);
+  auto ok = world.Send(Msg(*p, "Other"));
+  EXPECT_TRUE(ok) << "the world keeps working";
+}
+
+TEST(WorldTest, OversizedTagsAreRejected) {
+  World world;
+  auto p = world.Spawn(Source("p", ""));
+  auto r = world.Send(Msg(*p, "Big", "", {{"Blob", std::string(5000, 'x')}}));
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("over the 4096-byte limit"), std::string::npos) << r.error().message;
+}
+
+TEST(WorldTest, SyntaxErrorInBootCodeIsReportedAndProcessStillServes) {
+  World world;
+  auto p = world.Spawn(Source("broken", "Handlers.add('x', 'X', function( end"));
+  ASSERT_TRUE(p);
+  world.Run();
+  const EvalResult* boot = world.FindResult(*p, *p);
+  ASSERT_NE(boot, nullptr);
+  ASSERT_TRUE(boot->error);
+  auto again = world.Send(Msg(*p, "Eval", "1 + 2"));
+  world.Run();
+  EXPECT_EQ(world.FindResult(*again)->OutputText(), "3");
+}
+
+// As on AO, a child spawned by a process trusts MU-relayed messages only when the parent passes
+// an Authority tag (the MU adds none).
+TEST(WorldTest, SpawnFromProcessCreatesProcessAndNotifiesParent) {
+  World world;
+  auto parent = world.Spawn(Source("parent", R"lua(
+Handlers.add("make", "Make", function(msg)
+  local child = Spawn(ao.env.Module.Id, { Data = "Handlers.add('hi', 'Hi', function(m) m.reply({ Data = 'hello from child' }) end)", ["On-Boot"] = "Data", Authority = ao.authorities[1] }).receive()
+  Child = child.Process
+  local reply = Send({ Target = Child, Action = "Hi" }).receive()
+  Greeting = reply.Data
+end)
+)lua"));
+  world.Run();
+  world.Send(Msg(*parent, "Make"));
+  world.Run();
+  auto child = world.Eval(*parent, "Child");
+  ASSERT_TRUE(child && child->is_string()) << (child ? child->dump() : child.error().message);
+  EXPECT_TRUE(world.HasProcess(child->get<std::string>()));
+  EXPECT_EQ(*world.Eval(*parent, "Greeting"), "hello from child");
+}
+
+TEST(WorldTest, AssignmentsReachNamedProcesses) {
+  World world;
+  auto a = world.Spawn(Source("a", "Handlers.add('fwd', 'Fwd', function(m) Assign({ Processes = { m.Data }, Message = m.Id }) end)"));
+  auto b = world.Spawn(Source("b", "Seen = 0\nao.addAssignable('fwd', { Action = 'Fwd' })\nHandlers.add('seen', 'Fwd', function(m) Seen = Seen + 1 end)"));
+  world.Run();
+  auto m = world.Send(Msg(*a, "Fwd", *b));
+  world.Run();
+  EXPECT_EQ(*world.Eval(*b, "Seen"), 1);
+  EXPECT_NE(world.FindResult(*m, *b), nullptr);
+}
+
+TEST(WorldTest, BoundedRetentionKeepsMemoryFlat) {
+  WorldOptions options;
+  options.retain_messages = 50;
+  options.signing = SigningMode::kUnsigned;
+  World world(options);
+  auto pong = world.Spawn(Source("pong", kPong));
+  auto ping = world.Spawn(Source("ping", kPinger));
+  world.Run();
+  world.Send(Msg(*ping, "Start", *pong, {{"Rounds", "400"}}));
+  world.Run();
+  EXPECT_EQ(*world.Eval(*ping, "Count"), 400);
+  EXPECT_LE(world.Messages().size(), 50u);
+  EXPECT_LE(world.Log().size(), 50u);
+}
+
+TEST(WorldTest, ReorderChangesDeliveryOrder) {
+  World world;
+  auto p = world.Spawn(Source("p", "Order = ''\nHandlers.add('n', 'N', function(m) Order = Order .. m.Data end)"));
+  world.Run();
+  auto one = world.Send(Msg(*p, "N", "1"));
+  auto two = world.Send(Msg(*p, "N", "2"));
+  ASSERT_EQ(world.Pending().size(), 2u);
+  ASSERT_TRUE(world.Reorder(*p, {*two, *one}));
+  EXPECT_FALSE(world.Reorder(*p, {*two}));
+  world.Run();
+  EXPECT_EQ(*world.Eval(*p, "Order"), "21");
+}
+
+TEST(WorldTest, TimeAdvancesOnlyWhenAsked) {
+  World world;
+  auto p = world.Spawn(Source("p", ""));
+  world.Run();
+  auto t1 = world.Send(Msg(*p, "Eval", "os.time()"));
+  world.Run();
+  world.AdvanceTime(60000);
+  auto t2 = world.Send(Msg(*p, "Eval", "os.time()"));
+  world.Run();
+  EXPECT_EQ(std::stoll(world.FindResult(*t2)->OutputText()) - std::stoll(world.FindResult(*t1)->OutputText()), 60000);
+}
+
+TEST(WorldTest, ParallelModeMatchesDeterministicPerProcess) {
+  auto run = [](ScheduleMode mode) {
+    WorldOptions options;
+    options.schedule = mode;
+    options.signing = SigningMode::kUnsigned;
+    World world(options);
+    std::vector<std::string> pings;
+    for (int i = 0; i < 4; ++i) {
+      auto pong = world.Spawn(Source("pong" + std::to_string(i), kPong));
+      auto ping = world.Spawn(Source("ping" + std::to_string(i), kPinger));
+      world.Run();
+      world.Send(Msg(*ping, "Start", *pong, {{"Rounds", "50"}}));
+      pings.push_back(*ping);
+    }
+    world.Run();
+    std::vector<std::string> counts;
+    for (const auto& p : pings) counts.push_back(world.Eval(p, "Count")->dump());
+    std::vector<std::string> ids;
+    for (const MessageRecord* m : world.Messages()) ids.push_back(m->id);
+    std::sort(ids.begin(), ids.end());
+    return std::make_pair(counts, ids);
+  };
+  auto det = run(ScheduleMode::kDeterministic);
+  auto par = run(ScheduleMode::kParallel);
+  EXPECT_EQ(det.first, par.first);
+  EXPECT_EQ(det.second, par.second) << "message ids do not depend on cross-process interleaving";
+}
+
+}  // namespace
+}  // namespace aokit::emu
