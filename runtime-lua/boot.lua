@@ -10,7 +10,8 @@ return function(ao)
     local onBoot = msg.Tags["On-Boot"]
     if onBoot == nil then return end
     if onBoot == "Data" then
-      eval(msg)
+      local file = msg.Tags["Aokit-Source-File"]
+      eval(msg, file and ("@" .. file) or nil)
       return
     end
     -- aos reads `/data/<tx id>` through WeaveDrive; the emulator has none.

@@ -4,11 +4,14 @@
 local stringify = require(".stringify")
 
 return function(ao)
-  return function(msg)
+  -- chunkname: "aos" as upstream, unless the boot code came from a file (aokit extension:
+  -- the emulator tags such spawns with Aokit-Source-File so errors read file:line).
+  return function(msg, chunkname)
     local code = msg.Data
-    local fn, err = load("return " .. code, "aos", "t", _G)
+    chunkname = chunkname or "aos"
+    local fn, err = load("return " .. code, chunkname, "t", _G)
     if err then
-      fn, err = load(code, "aos", "t", _G)
+      fn, err = load(code, chunkname, "t", _G)
     end
     if not fn then
       ao.outbox.Error = err

@@ -121,6 +121,7 @@ int WorldSpawn(lua_State* L) {
     std::string source;
     if (!ReadWholeFile(path, source)) return luaL_error(L, "spawn: cannot read source file '%s'", path.c_str());
     request.source = source;
+    request.tags.push_back({"Aokit-Source-File", file});  // boot errors then read file:line
     request.module_paths.push_back((std::filesystem::path(path).parent_path() / "?.lua").string());
   }
   std::string module = OptString(L, 2, "module");
@@ -143,7 +144,8 @@ int WorldSpawn(lua_State* L) {
     request.limits = limits;
   }
   lua_pop(L, 2);
-  request.tags = TagsOf(L, 2, {"owner", "name", "source", "file", "module", "path", "memory_limit", "instruction_limit"});
+  auto user_tags = TagsOf(L, 2, {"owner", "name", "source", "file", "module", "path", "memory_limit", "instruction_limit"});
+  request.tags.insert(request.tags.begin(), user_tags.begin(), user_tags.end());
   return Guard(L, [&] {
     std::string pid = Check(L, world.Spawn(request));
     lua_pushlstring(L, pid.data(), pid.size());

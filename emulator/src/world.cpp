@@ -75,6 +75,7 @@ const Ed25519Key& World::Wallet(const std::string& name) {
   if (it == wallets_.end()) {
     it = wallets_.emplace(name, KeyFor(options_.seed, name)).first;
     names_[it->second.address()] = name;
+    wallet_addresses_.insert(it->second.address());
   }
   return it->second;
 }

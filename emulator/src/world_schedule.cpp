@@ -9,6 +9,20 @@ namespace {
 
 std::string AnchorText(const std::optional<std::string>& anchor) { return anchor.value_or(""); }
 
+// The log is plain text: drop the ANSI colour sequences aos puts in its output.
+std::string StripAnsi(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      i += 2;
+      while (i < text.size() && !(text[i] >= '@' && text[i] <= '~')) ++i;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string World::Record(MessageRecord record) {
@@ -142,12 +156,32 @@ void World::Commit(Evaluated& e) {
     return;
   }
   ++evaluations_;
+  if (options_.keep_log) {
+    std::string line = "[" + std::to_string(e.timestamp - options_.start_time_ms) + "ms] " +
+                       DisplayName(e.message.from) + " -> " + DisplayName(pid) + " #" +
+                       std::to_string(e.slot);
+    if (e.message.is_spawn) line += " (process message)";
+    if (const std::string* action = FindTag(e.message.item.tags, "Action")) line += " Action=" + *action;
+    if (e.result.error) {
+      std::string error = StripAnsi(*e.result.error);
+      std::size_t start = error.find_first_not_of("\n");
+      error = start == std::string::npos ? "" : error.substr(start);
+      line += "  ERROR: " + error.substr(0, error.find('\n'));
+    }
+    log_.push_back(std::move(line));
+  }
   auto& ids = outgoing_[ResultKey(mid, pid)];
   for (auto& out : e.outgoing) {
     std::string target = out.target;
     bool deliverable = out.delivery_error.empty();
+    bool to_wallet = wallet_addresses_.count(target) > 0 && !processes_.count(target);
+    if (to_wallet && options_.keep_log) {
+      const std::string* action = FindTag(out.item.tags, "Action");
+      log_.push_back("[" + std::to_string(e.timestamp - options_.start_time_ms) + "ms] " + DisplayName(pid) +
+                     " -> " + DisplayName(target) + " (wallet)" + (action ? " Action=" + *action : ""));
+    }
     ids.push_back(Record(std::move(out)));
-    if (deliverable) Enqueue(ids.back(), target);
+    if (deliverable && !to_wallet) Enqueue(ids.back(), target);
   }
   for (auto& spawn : e.spawns) {
     MessageRecord notice_cause = spawn;
@@ -176,15 +210,6 @@ void World::Commit(Evaluated& e) {
       if (messages_.count(assignment.message) && processes_.count(target)) Enqueue(assignment.message, target);
   auto found = messages_.find(mid);
   if (found != messages_.end() && found->second.timestamp == 0) found->second.timestamp = e.timestamp;
-  if (options_.keep_log) {
-    std::string line = "[" + std::to_string(e.timestamp - options_.start_time_ms) + "ms] " +
-                       DisplayName(e.message.from) + " -> " + DisplayName(pid) + " #" +
-                       std::to_string(e.slot);
-    if (e.message.is_spawn) line += " (process message)";
-    if (const std::string* action = FindTag(e.message.item.tags, "Action")) line += " Action=" + *action;
-    if (e.result.error) line += "  ERROR: " + e.result.error->substr(0, e.result.error->find('\n'));
-    log_.push_back(std::move(line));
-  }
   results_[ResultKey(mid, pid)] = std::move(e.result);
   Retain();
 }

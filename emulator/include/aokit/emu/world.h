@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -147,6 +148,7 @@ class World {
   std::map<std::string, Ed25519Key> wallets_;
   std::map<std::string, std::string> names_;  // address/pid → display name
   std::map<std::string, std::uint64_t> wallet_nonces_;
+  std::set<std::string> wallet_addresses_;  // messages to these are kept, not delivered
 
   std::unordered_map<std::string, std::unique_ptr<ProcessSlot>> processes_;
   std::vector<std::string> process_order_;
