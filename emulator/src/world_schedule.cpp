@@ -28,7 +28,10 @@ std::string StripAnsi(const std::string& text) {
 std::string World::Record(MessageRecord record) {
   std::string id = record.id;
   auto [it, inserted] = messages_.emplace(id, std::move(record));
-  if (inserted) message_order_.push_back(id);
+  if (inserted) {
+    message_order_.push_back(id);
+    ++messages_made_;
+  }
   return id;
 }
 

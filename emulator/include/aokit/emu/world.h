@@ -118,6 +118,7 @@ class World {
   // The readable log: one entry per evaluation (virtual time, slot, sender → process).
   std::vector<std::string> Log() const { return {log_.begin(), log_.end()}; }
   std::uint64_t evaluations() const { return evaluations_; }
+  std::uint64_t messages_made() const { return messages_made_; }  // every item the world signed
 
  private:
   struct ProcessSlot;
@@ -161,6 +162,7 @@ class World {
   std::deque<std::string> log_;
   std::int64_t now_ms_;
   std::uint64_t evaluations_ = 0;
+  std::uint64_t messages_made_ = 0;
   mutable std::mutex mutex_;  // parallel mode: guards every member above except processes' Lua states
 };
 

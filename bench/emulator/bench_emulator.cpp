@@ -1,0 +1,70 @@
+// bench_emulator WORKLOAD SIGNING MODE [SCALE]
+//   WORKLOAD pingpong|token|fanout|sign   SIGNING ed25519|unsigned   MODE deterministic|parallel
+// Prints one line: workload, signing, mode, messages, seconds, messages/s, µs/message, peak RSS.
+// `sign` measures the machine's bare ed25519 signing rate (the physical limit of signed mode).
+// Run one configuration per OS process so peak RSS is that configuration's own.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "aokit/emu/keys.h"
+#include "workloads.h"
+
+namespace {
+
+double PeakRssMb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+int BareSigning() {
+  auto key = aokit::emu::Ed25519Key::FromSeed("bench");
+  std::string message(48, 'h');
+  auto start = std::chrono::steady_clock::now();
+  long n = 0;
+  double seconds = 0;
+  do {
+    for (int i = 0; i < 1000; ++i) message[i % 48] ^= static_cast<char>(key.Sign(message)[0]);
+    n += 1000;
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  } while (seconds < 1.0);
+  std::printf("%-9s %-9s %-13s %9ld %8.3f %12.0f %9.2f %8.1f\n", "sign", "ed25519", "bare", n, seconds,
+              n / seconds, seconds * 1e6 / n, PeakRssMb());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: bench_emulator pingpong|token|fanout|sign ed25519|unsigned deterministic|parallel [scale]\n");
+    return 2;
+  }
+  std::string workload = argv[1], signing = argv[2], mode = argv[3];
+  double scale = argc > 4 ? std::stod(argv[4]) : 1.0;
+  if (workload == "sign") return BareSigning();
+  aokit::emu::WorldOptions options;
+  options.signing = signing == "unsigned" ? aokit::emu::SigningMode::kUnsigned : aokit::emu::SigningMode::kEd25519;
+  options.schedule = mode == "parallel" ? aokit::emu::ScheduleMode::kParallel : aokit::emu::ScheduleMode::kDeterministic;
+  options.retain_messages = 1000;
+  options.keep_log = false;
+  options.seed = "bench";
+  aokit::emu::World world(options);
+  auto start = std::chrono::steady_clock::now();
+  aokit::bench::WorkloadRun run;
+  if (workload == "pingpong") run = aokit::bench::RunPingPong(world, static_cast<int>(20000 * scale), mode == "parallel" ? 4 : 1);
+  else if (workload == "token") run = aokit::bench::RunToken(world, static_cast<int>(10000 * scale));
+  else if (workload == "fanout") run = aokit::bench::RunFanout(world, static_cast<int>(3000 * scale));
+  else {
+    std::fprintf(stderr, "unknown workload '%s'\n", workload.c_str());
+    return 2;
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("%-9s %-9s %-13s %9llu %8.3f %12.0f %9.2f %8.1f  %s\n", workload.c_str(), signing.c_str(), mode.c_str(),
+              static_cast<unsigned long long>(run.messages), seconds, run.messages / seconds,
+              seconds * 1e6 / static_cast<double>(run.messages), PeakRssMb(), run.check.c_str());
+  return run.check.rfind("FAILED", 0) == 0 ? 1 : 0;
+}

@@ -1,0 +1,152 @@
+#include "workloads.h"
+
+#include <stdexcept>
+
+namespace aokit::bench {
+namespace {
+
+using emu::SendRequest;
+using emu::SpawnRequest;
+
+std::string Spawn(emu::World& world, const std::string& name, const std::string& code) {
+  SpawnRequest r;
+  r.name = name;
+  r.source = code;
+  auto pid = world.Spawn(r);
+  if (!pid) throw std::runtime_error(pid.error().message);
+  return *pid;
+}
+
+void Send(emu::World& world, const std::string& from, const std::string& target,
+          std::vector<emu::Tag> tags, const std::string& data = "") {
+  SendRequest r;
+  r.from = from;
+  r.target = target;
+  r.tags = std::move(tags);
+  r.data = data;
+  auto id = world.Send(r);
+  if (!id) throw std::runtime_error(id.error().message);
+}
+
+const char* kPong = R"(
+Handlers.add("ping", "Ping", function(msg) msg.reply({ Action = "Pong", Data = msg.Data }) end)
+)";
+
+const char* kPing = R"(
+Remaining = 0
+Handlers.add("start", "Start", function(msg)
+  Remaining = tonumber(msg.Rounds)
+  Peer = msg.Peer
+  Send({ Target = Peer, Action = "Ping", Data = "1" })
+end)
+Handlers.add("pong", "Pong", function(msg)
+  Remaining = Remaining - 1
+  if Remaining > 0 then Send({ Target = Peer, Action = "Ping", Data = msg.Data }) end
+end)
+)";
+
+const char* kToken = R"(
+local bint = require(".bint")(256)
+Balances = {}
+Handlers.add("seed", "Seed", function(msg) Balances[msg.Account] = msg.Quantity end)
+Handlers.add("transfer", "Transfer", function(msg)
+  local qty = bint(msg.Quantity)
+  local have = bint(Balances[msg.From] or "0")
+  if have < qty then
+    msg.reply({ Action = "Transfer-Error", Error = "Insufficient Balance!" })
+    return
+  end
+  Balances[msg.From] = tostring(have - qty)
+  Balances[msg.Recipient] = tostring(bint(Balances[msg.Recipient] or "0") + qty)
+  msg.reply({ Action = "Debit-Notice", Recipient = msg.Recipient, Quantity = msg.Quantity })
+  Send({ Target = msg.Recipient, Action = "Credit-Notice", Sender = msg.From, Quantity = msg.Quantity })
+end)
+function Supply()
+  local total = bint(0)
+  for _, b in pairs(Balances) do total = total + bint(b) end
+  return tostring(total)
+end
+)";
+
+const char* kWorker = R"(
+Handlers.add("work", "Work", function(msg) msg.reply({ Action = "Done", Data = msg.Data }) end)
+)";
+
+const char* kCoordinator = R"(
+Pending = {}
+Completed = 0
+Handlers.add("workers", "Workers", function(msg)
+  Workers = {}
+  for pid in msg.Data:gmatch("[^,]+") do Workers[#Workers + 1] = pid end
+end)
+Handlers.add("request", "Request", function(msg)
+  Pending[msg.Id] = { left = #Workers, from = msg.From }
+  for _, w in ipairs(Workers) do Send({ Target = w, Action = "Work", Data = msg.Id }) end
+end)
+Handlers.add("done", "Done", function(msg)
+  local job = Pending[msg.Data]
+  job.left = job.left - 1
+  if job.left == 0 then
+    Pending[msg.Data] = nil
+    Completed = Completed + 1
+    Send({ Target = job.from, Action = "Complete", Data = msg.Data })
+  end
+end)
+)";
+
+}  // namespace
+
+WorkloadRun RunPingPong(emu::World& world, int round_trips, int pairs) {
+  std::vector<std::string> pings, pongs;
+  for (int i = 0; i < pairs; ++i) {
+    pongs.push_back(Spawn(world, "pong" + std::to_string(i), kPong));
+    pings.push_back(Spawn(world, "ping" + std::to_string(i), kPing));
+  }
+  world.Run();
+  auto before = world.messages_made();
+  auto evals = world.evaluations();
+  for (int i = 0; i < pairs; ++i)
+    Send(world, "user", pings[i], {{"Action", "Start"}, {"Rounds", std::to_string(round_trips / pairs)}, {"Peer", pongs[i]}});
+  world.Run();
+  WorkloadRun run{world.messages_made() - before, world.evaluations() - evals, ""};
+  int left = 0;
+  for (const auto& p : pings) left += static_cast<int>(world.Eval(p, "Remaining")->get<std::int64_t>());
+  run.check = left == 0 ? "all round trips done" : "FAILED: " + std::to_string(left) + " left";
+  return run;
+}
+
+WorkloadRun RunToken(emu::World& world, int transfers) {
+  std::string token = Spawn(world, "token", kToken);
+  const std::string users[3] = {world.WalletAddress("u0"), world.WalletAddress("u1"), world.WalletAddress("u2")};
+  for (const auto& u : users) Send(world, "user", token, {{"Action", "Seed"}, {"Account", u}, {"Quantity", "1000000000"}});
+  world.Run();
+  auto before = world.messages_made();
+  auto evals = world.evaluations();
+  for (int i = 0; i < transfers; ++i)
+    Send(world, "u" + std::to_string(i % 3), token,
+         {{"Action", "Transfer"}, {"Recipient", users[(i + 1) % 3]}, {"Quantity", std::to_string(1 + i % 97)}});
+  world.Run();
+  WorkloadRun run{world.messages_made() - before, world.evaluations() - evals, ""};
+  auto supply = world.Eval(token, "Supply()");
+  run.check = supply && *supply == "3000000000" ? "supply conserved" : "FAILED: supply " + supply->dump();
+  return run;
+}
+
+WorkloadRun RunFanout(emu::World& world, int requests) {
+  std::string coordinator = Spawn(world, "coordinator", kCoordinator);
+  std::string list;
+  for (int i = 0; i < 5; ++i) list += (i ? "," : "") + Spawn(world, "worker" + std::to_string(i), kWorker);
+  world.Run();
+  Send(world, "user", coordinator, {{"Action", "Workers"}}, list);
+  world.Run();
+  auto before = world.messages_made();
+  auto evals = world.evaluations();
+  for (int i = 0; i < requests; ++i) Send(world, "user", coordinator, {{"Action", "Request"}});
+  world.Run();
+  WorkloadRun run{world.messages_made() - before, world.evaluations() - evals, ""};
+  auto completed = world.Eval(coordinator, "Completed");
+  run.check = completed && *completed == requests ? "all requests completed" : "FAILED: completed " + completed->dump();
+  return run;
+}
+
+}  // namespace aokit::bench

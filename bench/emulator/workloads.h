@@ -1,0 +1,25 @@
+// The three emulator workloads of issue 2, matching the aolite anchor measurement:
+//   pingpong  A sends Ping, B replies Pong with msg.reply (round trips, chained)
+//   token     Transfer debits/credits and sends Debit-Notice + Credit-Notice (3 users)
+//   fanout    a coordinator forwards each Work to 5 workers, counts Done, sends Complete
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "aokit/emu/world.h"
+
+namespace aokit::bench {
+
+struct WorkloadRun {
+  std::uint64_t messages = 0;     // items signed by the world while the workload ran
+  std::uint64_t evaluations = 0;
+  std::string check;              // the workload's own correctness check, e.g. "supply ok"
+};
+
+// `pairs` independent ping/pong pairs share the round trips (parallel mode needs >1).
+WorkloadRun RunPingPong(emu::World& world, int round_trips, int pairs);
+WorkloadRun RunToken(emu::World& world, int transfers);
+WorkloadRun RunFanout(emu::World& world, int requests);
+
+}  // namespace aokit::bench
