@@ -118,6 +118,7 @@ tl::expected<ArweaveKey, ItemError> ArweaveKey::FromJwk(std::string_view jwk_jso
 }
 
 std::string ArweaveKey::ToJwk() const {
+  if (!impl_) return "{}";
   nlohmann::json jwk;
   jwk["kty"] = "RSA";
   for (const Component& c : kComponents) {
@@ -129,6 +130,7 @@ std::string ArweaveKey::ToJwk() const {
 std::string ArweaveKey::address() const { return Base64UrlEncode(Sha256(owner_)); }
 
 std::string ArweaveKey::Sign(std::string_view message, std::size_t salt_length) const {
+  if (!impl_) throw std::logic_error("ArweaveKey::Sign on a default-constructed key");
   if (salt_length > kMaxSaltLength) throw std::invalid_argument("RSA-PSS salt longer than 478 bytes");
   std::unique_ptr<EVP_PKEY_CTX, detail::PkeyCtxFree> ctx(
       EVP_PKEY_CTX_new_from_pkey(nullptr, impl_->pkey.get(), nullptr));

@@ -1,4 +1,6 @@
 // secp256k1 keys that sign data items as arbundles' EthereumSigner does.
+#include <stdexcept>
+
 #include <secp256k1_recovery.h>
 
 #include "aokit/emu/ethereum.h"
@@ -39,6 +41,7 @@ tl::expected<EthereumKey, ItemError> EthereumKey::FromHex(std::string_view hex) 
 }
 
 std::string EthereumKey::SignPersonal(std::string_view message) const {
+  if (secret_.size() != 32) throw std::logic_error("EthereumKey::SignPersonal on a default-constructed key");
   const secp256k1_context* ctx = detail::Secp256k1Context();
   std::string digest = Eip191Digest(message);
   secp256k1_ecdsa_recoverable_signature sig;

@@ -43,6 +43,12 @@ TEST(ArweaveKeyTest, SignsWithBothSaltLengths) {
   EXPECT_THROW(TestKey().Sign("m", ArweaveKey::kMaxSaltLength + 1), std::invalid_argument);
 }
 
+TEST(ArweaveKeyTest, DefaultConstructedKeyRefusesToSign) {
+  ArweaveKey key;
+  EXPECT_THROW(key.Sign("m"), std::logic_error);
+  EXPECT_TRUE(key.owner().empty());
+}
+
 TEST(ArweaveKeyTest, JwkRoundTrips) {
   auto again = ArweaveKey::FromJwk(TestKey().ToJwk());
   ASSERT_TRUE(again.has_value()) << again.error().message;

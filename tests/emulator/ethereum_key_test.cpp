@@ -27,6 +27,11 @@ TEST(EthereumKeyTest, WellKnownAddresses) {
   EXPECT_EQ(two->address(), "0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF");
 }
 
+TEST(EthereumKeyTest, DefaultConstructedKeyRefusesToSign) {
+  EthereumKey key;
+  EXPECT_THROW(key.SignPersonal("m"), std::logic_error);
+}
+
 TEST(EthereumKeyTest, BadPrivateKeysAreRejected) {
   EXPECT_FALSE(EthereumKey::FromHex(std::string(64, '0')).has_value());  // zero
   EXPECT_FALSE(EthereumKey::FromHex(std::string(64, 'f')).has_value());  // above the order

@@ -28,7 +28,8 @@ class ArweaveKey {
   const std::string& owner() const { return owner_; }  // the modulus, 512 raw bytes
   std::string address() const;                          // base64url(SHA-256(owner))
   // 512-byte RSA-PSS signature of SHA-256(message), MGF1-SHA-256, `salt_length` random bytes
-  // (at most kMaxSaltLength; std::invalid_argument otherwise).
+  // (at most kMaxSaltLength; std::invalid_argument otherwise). A default-constructed key
+  // throws std::logic_error.
   std::string Sign(std::string_view message, std::size_t salt_length = kMaxSaltLength) const;
 
  private:
