@@ -58,6 +58,34 @@ TEST(ArweaveKeyTest, JwkRoundTrips) {
   for (const char* f : {"n", "e", "d", "p", "q", "dp", "dq", "qi"}) EXPECT_EQ(exported[f], original[f]) << f;
 }
 
+TEST(PssSaltLengthTest, RecoversTheVectorsSaltLengths) {
+  for (const char* name : {"arweave-rsa-pss-maxsalt", "arweave-rsa-pss-salt32", "aoconnect-spawn",
+                           "aoconnect-message", "aoconnect-monitor"}) {
+    SCOPED_TRACE(name);
+    auto json = testing::VectorJson(name);
+    auto item = DecodeDataItem(testing::VectorBytes(name));
+    ASSERT_TRUE(item.has_value());
+    auto salt = PssSaltLength(*item);
+    ASSERT_TRUE(salt.has_value());
+    EXPECT_EQ(*salt, json.value("pssSaltLength", std::size_t{478}));
+  }
+  EXPECT_FALSE(PssSaltLength(*DecodeDataItem(testing::VectorBytes("ed25519-full"))).has_value());
+}
+
+TEST(PssSaltLengthTest, MatchesWhatWasSignedAndRejectsTampering) {
+  for (std::size_t salt : {std::size_t{0}, std::size_t{1}, std::size_t{32}, std::size_t{200},
+                           ArweaveKey::kMaxSaltLength}) {
+    SCOPED_TRACE(salt);
+    DataItem item;
+    item.data = "salt";
+    SignArweave(item, TestKey(), salt);
+    EXPECT_EQ(PssSaltLength(item), salt);
+    DataItem tampered = item;
+    tampered.data = "salT";
+    EXPECT_FALSE(PssSaltLength(tampered).has_value());
+  }
+}
+
 TEST(ArweaveKeyTest, BadJwksAreRejected) {
   EXPECT_FALSE(ArweaveKey::FromJwk("{").has_value());
   EXPECT_FALSE(ArweaveKey::FromJwk(R"({"kty":"OKP"})").has_value());

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,5 +43,10 @@ class ArweaveKey {
 // yields a new signature and so a new id).
 void SignArweave(DataItem& item, const ArweaveKey& key,
                  std::size_t salt_length = ArweaveKey::kMaxSaltLength);
+
+// The RSA-PSS salt length of a type-1 item's signature, recovered from its PSS block (EMSA-PSS
+// decoding, RFC 8017 §9.1.2): 478 for Node signers, 32 for WebCrypto. nullopt when the item is
+// not type 1 or its signature does not verify.
+std::optional<std::size_t> PssSaltLength(const DataItem& item);
 
 }  // namespace aokit::emu
