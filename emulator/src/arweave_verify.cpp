@@ -2,9 +2,7 @@
 // e = 65537, and the salt length recovered from the PSS block (478 from Node, 32 from WebCrypto).
 #include <memory>
 
-#include <openssl/core_names.h>
 #include <openssl/evp.h>
-#include <openssl/param_build.h>
 #include <openssl/rsa.h>
 
 #include "aokit/emu/keys.h"

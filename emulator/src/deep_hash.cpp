@@ -1,10 +1,12 @@
 // Arweave's deep hash over ["dataitem","1",<type>,owner,target,anchor,tagBytes,data]
 // (ANS104.md §3). The first three elements are constant per signature type, so the chained
 // hash after them is computed once per type; an item then costs five blob hashes and five
-// chaining hashes.
+// chaining hashes, fewer with the caches below (SHA-384 compressions are the whole cost).
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <string>
+#include <vector>
 
 #include "aokit/emu/ans104.h"
 #include "sha384.h"
@@ -26,11 +28,45 @@ Digest384 PrefixHash(std::string_view word, std::size_t length) {
   return Sha384Of({std::string_view(buf, static_cast<std::size_t>(end - buf))});
 }
 
+// SHA-384("blob" ‖ decimal(n)), precomputed for the lengths small fields have.
+const Digest384& BlobPrefix(std::size_t length, Digest384& scratch) {
+  constexpr std::size_t kCached = 512;
+  static const std::vector<Digest384> table = [] {
+    std::vector<Digest384> t(kCached);
+    for (std::size_t n = 0; n < kCached; ++n) t[n] = PrefixHash("blob", n);
+    return t;
+  }();
+  if (length < kCached) return table[length];
+  scratch = PrefixHash("blob", length);
+  return scratch;
+}
+
 Digest384 BlobHash(std::string_view blob) {
-  Digest384 prefix = PrefixHash("blob", blob.size());
+  Digest384 scratch;
+  const Digest384& prefix = BlobPrefix(blob.size(), scratch);
   Digest384 body = Sha384Of({blob});
   return Sha384Of({View(prefix), View(body)});
 }
+
+// Owners and targets repeat from message to message (one key signs many messages to a few
+// processes), so 32-byte blobs are memoized in a small direct-mapped per-thread table keyed by
+// their full content.
+Digest384 Blob32Hash(std::string_view blob) {
+  struct Entry {
+    std::array<char, 32> key;
+    Digest384 hash;
+    bool used = false;
+  };
+  thread_local std::array<Entry, 64> cache{};
+  Entry& e = cache[(static_cast<std::uint8_t>(blob[0]) ^ static_cast<std::uint8_t>(blob[31])) % cache.size()];
+  if (e.used && std::memcmp(e.key.data(), blob.data(), 32) == 0) return e.hash;
+  e.hash = BlobHash(blob);
+  std::memcpy(e.key.data(), blob.data(), 32);
+  e.used = true;
+  return e.hash;
+}
+
+Digest384 FieldHash(std::string_view blob) { return blob.size() == 32 ? Blob32Hash(blob) : BlobHash(blob); }
 
 Digest384 Chain(const Digest384& acc, const Digest384& element) {
   return Sha384Of({View(acc), View(element)});
@@ -59,9 +95,9 @@ Digest384 Head(std::uint16_t signature_type) {
   return signature_type < kCachedTypes ? cache[signature_type] : ComputeHead(signature_type);
 }
 
-Digest384 OptionalHash(const std::optional<std::string>& field) {
+const Digest384& EmptyBlobHash() {
   static const Digest384 empty = BlobHash({});
-  return field ? BlobHash(*field) : empty;
+  return empty;
 }
 
 }  // namespace
@@ -70,9 +106,10 @@ std::string DeepHash(const DataItem& item) {
   std::string scratch;
   std::string_view tag_bytes = detail::TagBytes(item, scratch);
   Digest384 acc = Head(item.signature_type);
-  acc = Chain(acc, BlobHash(item.owner));
-  acc = Chain(acc, OptionalHash(item.target));
-  acc = Chain(acc, OptionalHash(item.anchor));
+  acc = Chain(acc, FieldHash(item.owner));
+  acc = Chain(acc, item.target ? FieldHash(*item.target) : EmptyBlobHash());
+  // Anchors are usually counters, different every time: not worth a cache slot.
+  acc = Chain(acc, item.anchor ? BlobHash(*item.anchor) : EmptyBlobHash());
   acc = Chain(acc, BlobHash(tag_bytes));
   acc = Chain(acc, BlobHash(item.data));
   return std::string(View(acc));

@@ -1,4 +1,6 @@
 // Ed25519 signing keys (libsodium) and signing of data items with them.
+#include <stdexcept>
+
 #include <nlohmann/json.hpp>
 
 #include "aokit/emu/hash.h"
@@ -46,6 +48,9 @@ tl::expected<Ed25519Key, ItemError> Ed25519Key::FromJwk(std::string_view jwk_jso
 std::string Ed25519Key::address() const { return Base64UrlEncode(Sha256(public_key_)); }
 
 std::string Ed25519Key::Sign(std::string_view message) const {
+  if (secret_key_.size() != crypto_sign_SECRETKEYBYTES) {
+    throw std::logic_error("Ed25519Key::Sign on a default-constructed key");
+  }
   std::string signature(crypto_sign_BYTES, '\0');
   crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
                        reinterpret_cast<const unsigned char*>(message.data()), message.size(),

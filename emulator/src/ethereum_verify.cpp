@@ -1,21 +1,10 @@
 // Type 3 verification: ECDSA secp256k1 over the EIP-191 digest of the deep hash. Like arbundles
 // (libsecp256k1), high-S signatures are rejected; v is ignored.
-#include <stdexcept>
-
 #include "aokit/emu/ethereum.h"
 #include "secp256k1_context.h"
 #include "verifiers.h"
 
 namespace aokit::emu::detail {
-
-const secp256k1_context* Secp256k1Context() {
-  static const secp256k1_context* ctx = [] {
-    secp256k1_context* c = secp256k1_context_create(SECP256K1_CONTEXT_NONE);
-    if (c == nullptr) throw std::runtime_error("secp256k1_context_create failed");
-    return c;
-  }();
-  return ctx;
-}
 
 tl::expected<void, ItemError> VerifyEthereum(std::string_view signature, std::string_view owner,
                                              std::string_view message) {

@@ -9,6 +9,7 @@
 #include "aokit/emu/hash.h"
 #include "aokit/emu/keys.h"
 #include "sha384.h"
+#include "sodium_init.h"
 
 namespace aokit::emu {
 namespace {
@@ -49,6 +50,7 @@ Digest384 Sha384Of(std::initializer_list<std::string_view> parts) {
 }  // namespace detail
 
 std::string Sha256(std::string_view bytes) {
+  detail::EnsureSodium();
   std::string out(crypto_hash_sha256_BYTES, '\0');
   crypto_hash_sha256(reinterpret_cast<unsigned char*>(out.data()),
                      reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
@@ -60,6 +62,7 @@ std::string Sha384(std::string_view bytes) {
 }
 
 std::string Sha512(std::string_view bytes) {
+  detail::EnsureSodium();
   std::string out(crypto_hash_sha512_BYTES, '\0');
   crypto_hash_sha512(reinterpret_cast<unsigned char*>(out.data()),
                      reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());

@@ -370,6 +370,27 @@ TEST(Ans104Encode, EmptyDataAndAbsentFieldsRoundTrip) {
   EXPECT_TRUE(decoded.data.empty());
 }
 
+TEST(Ans104Encode, AllPresenceCombinationsRoundTripAndVerify) {
+  auto key = Ed25519Key::FromSeed("presence");
+  for (int mask = 0; mask < 4; ++mask) {
+    SCOPED_TRACE(mask);
+    DataItem item;
+    if (mask & 1) item.target = std::string(32, '\x7f');
+    if (mask & 2) item.anchor = "00000000000000000000000000000007";
+    item.tags = {{"Type", "Message"}};
+    item.data = "d";
+    SignEd25519(item, key);
+    std::string bytes = MustEncode(item);
+    EXPECT_EQ(bytes.size(), 2 + 64 + 32 + 2 + 32u * ((mask & 1) + (mask >> 1)) + 16 +
+                                EncodeAvroTags(item.tags).size() + 1);
+    DataItem decoded = MustDecode(bytes);
+    EXPECT_EQ(decoded.target, item.target);
+    EXPECT_EQ(decoded.anchor, item.anchor);
+    EXPECT_EQ(MustEncode(decoded), bytes);
+    EXPECT_TRUE(VerifyDataItem(decoded).has_value());
+  }
+}
+
 // --- deep hash, ids -------------------------------------------------------------------------
 
 TEST(Ans104Hash, DeepHashDependsOnEveryField) {

@@ -61,6 +61,11 @@ TEST(Ed25519KeyTest, BadJwksAreRejected) {
   EXPECT_TRUE(Ed25519Key::FromJwk(json.dump()).has_value());
 }
 
+TEST(Ed25519KeyTest, DefaultConstructedKeyRefusesToSign) {
+  Ed25519Key key;
+  EXPECT_THROW(key.Sign("m"), std::logic_error);
+}
+
 TEST(SealUnsignedTest, IdFollowsContentButDoesNotVerify) {
   auto key = Ed25519Key::FromSeed("world seed");
   DataItem item;

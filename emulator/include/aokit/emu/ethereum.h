@@ -28,6 +28,7 @@ class EthereumKey {
   const std::string& public_key() const { return public_key_; }  // 65 bytes, 04 ‖ X ‖ Y
   std::string address() const { return EthereumAddress(public_key_); }
   // 65-byte r ‖ s ‖ v (v = 27 + recovery id) low-S RFC 6979 signature of Eip191Digest(message).
+  // A default-constructed key has no secret: signing with it throws std::logic_error.
   std::string SignPersonal(std::string_view message) const;
 
  private:
