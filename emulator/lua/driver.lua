@@ -29,6 +29,13 @@ function World:spawn(spec)
   return pid
 end
 
+--- Submits a signed binary data item (bytes); verified, then spawned or queued.
+function World:submit(bytes)
+  local id = self:submit_raw(bytes)
+  auto_run(self)
+  return id
+end
+
 function World:send(spec)
   local id = self:send_raw(spec)
   auto_run(self)

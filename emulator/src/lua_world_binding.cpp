@@ -173,6 +173,27 @@ int WorldSend(lua_State* L) {
   });
 }
 
+int WorldSubmit(lua_State* L) {
+  World& world = CheckWorld(L);
+  std::size_t len = 0;
+  const char* bytes = luaL_checklstring(L, 2, &len);
+  return Guard(L, [&] {
+    std::string id = Check(L, world.SubmitItem(std::string_view(bytes, len)));
+    lua_pushlstring(L, id.data(), id.size());
+    return 1;
+  });
+}
+
+int WorldExport(lua_State* L) {
+  World& world = CheckWorld(L);
+  std::string id = luaL_checkstring(L, 2);
+  return Guard(L, [&] {
+    std::string bytes = Check(L, world.ExportItem(id));
+    lua_pushlstring(L, bytes.data(), bytes.size());
+    return 1;
+  });
+}
+
 int WorldRun(lua_State* L) {
   World& world = CheckWorld(L);
   auto max = static_cast<std::size_t>(luaL_optinteger(L, 2, static_cast<lua_Integer>(SIZE_MAX >> 1)));
@@ -440,7 +461,7 @@ const luaL_Reg kWorldMethods[] = {
     {"wallet", WorldWallet},   {"spawn_raw", WorldSpawn},   {"send_raw", WorldSend},
     {"run", WorldRun},         {"step", WorldStep},         {"pending", WorldPending},
     {"reorder", WorldReorder}, {"result", WorldResult},     {"output", WorldOutput},
-    {"result_json", WorldResultJson},
+    {"result_json", WorldResultJson}, {"submit_raw", WorldSubmit}, {"export", WorldExport},
     {"message", WorldMessage}, {"all_messages", WorldAllMessages}, {"eval", WorldEval},
     {"log", WorldLog},         {"advance", WorldAdvance},   {"now", WorldNow},
     {"processes", WorldProcesses}, {"name", WorldName},     {"outgoing", WorldOutgoing},

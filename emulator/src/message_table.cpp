@@ -24,6 +24,29 @@ std::string StringField(lua_State* L, int index, const char* field) {
   return out;
 }
 
+// Tag values must be strings (numbers and booleans are converted as aos's JSON would); a
+// table or function value cannot become a data item tag.
+std::string CheckTagValues(lua_State* L, int index) {
+  index = lua_absindex(L, index);
+  if (!lua_istable(L, index)) return "";
+  lua_Integer n = static_cast<lua_Integer>(lua_rawlen(L, index));
+  for (lua_Integer i = 1; i <= n; ++i) {
+    lua_rawgeti(L, index, i);
+    if (lua_istable(L, -1)) {
+      lua_getfield(L, -1, "value");
+      int type = lua_type(L, -1);
+      lua_getfield(L, -2, "name");
+      std::string name = lua_isstring(L, -1) ? lua_tostring(L, -1) : "?";
+      lua_pop(L, 3);
+      if (type == LUA_TTABLE || type == LUA_TFUNCTION || type == LUA_TUSERDATA || type == LUA_TTHREAD)
+        return "tag '" + name + "' has a " + lua_typename(L, type) + " value; tag values must be strings";
+    } else {
+      lua_pop(L, 1);
+    }
+  }
+  return "";
+}
+
 std::vector<OutboxEntry> ReadOutbox(lua_State* L, int result, const char* field) {
   std::vector<OutboxEntry> out;
   lua_getfield(L, result, field);
@@ -39,6 +62,7 @@ std::vector<OutboxEntry> ReadOutbox(lua_State* L, int result, const char* field)
         e.anchor = StringField(L, entry, "Anchor");
         lua_getfield(L, entry, "Tags");
         e.tags = ReadTagList(L, -1);
+        e.error = CheckTagValues(L, -1);
         lua_pop(L, 1);
         out.push_back(std::move(e));
       }

@@ -104,6 +104,7 @@ MessageRecord World::MakeOutgoing(const OutboxEntry& entry, const MessageRecord&
     if (target && target->size() == 32) item.target = *target;
     else out.delivery_error = "invalid target '" + entry.target + "' (not a 43-character process id)";
   }
+  if (!entry.error.empty()) out.delivery_error = entry.error;
   std::size_t tag_bytes = EncodeAvroTags(item.tags).size();
   if (tag_bytes > kMaxTagBytes)
     out.delivery_error = "tags are " + std::to_string(tag_bytes) + " bytes, over the " +

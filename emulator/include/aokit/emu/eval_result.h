@@ -17,6 +17,7 @@ struct OutboxEntry {
   std::string data;
   std::string anchor;
   std::vector<Tag> tags;
+  std::string error;  // why the MU cannot send it (e.g. a tag whose value is a table)
 };
 
 struct OutboxAssignment {

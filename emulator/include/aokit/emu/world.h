@@ -96,6 +96,12 @@ class World {
   // Signs a message with the sender's wallet (or as a process, through the MU) and queues it.
   Result<std::string> Send(const SendRequest& request);
 
+  // Accepts a signed data item from outside (a client, a file): decodes it, verifies its
+  // signature, refuses a replayed id, then spawns (Type = Process) or queues it for its target.
+  Result<std::string> SubmitItem(std::string_view bytes);
+  // The binary data item of a retained message.
+  Result<std::string> ExportItem(const std::string& message_id) const;
+
   // Scheduling. Step evaluates one queued delivery (false when idle); Run runs until idle or
   // max_steps, returning the number of evaluations.
   bool Step();
