@@ -1031,22 +1031,18 @@ local function newmodule(bits, wordbits)
     for wi = xt, 1, -1 do
       local xw = x[wi]
       for bit = (wi == xt) and topbit or (WB - 1), 0, -1 do
-        -- r = (r << 1) | bit; the bit shifted out of r's top (only possible at full width)
-        local out = r[rt] >> (WB - 1)
+        -- r = (r << 1) | bit; never overflows: r is below the prefix of x consumed so far
         for i = rt, 2, -1 do
           r[i] = ((r[i] << 1) | (r[i - 1] >> (WB - 1))) & M
         end
         r[1] = ((r[1] << 1) & M) | ((xw >> bit) & 1)
         -- r >= y ?
-        local ge = out ~= 0
-        if not ge then
-          ge = true
-          for i = rt, 1, -1 do
-            local a, b = r[i], y[i]
-            if a ~= b then
-              ge = a > b
-              break
-            end
+        local ge = true
+        for i = rt, 1, -1 do
+          local a, b = r[i], y[i]
+          if a ~= b then
+            ge = a > b
+            break
           end
         end
         if ge then
