@@ -220,6 +220,28 @@ describe("bint conversion", function()
     end
   end)
 
+  it("parses and prints values around the fast-path boundaries (2^63, 10^18, 10^36, 2^128)", function()
+    local boundaries = { "9223372036854775807", "9223372036854775808", "18446744073709551615",
+      "18446744073709551616", "999999999999999999", "1000000000000000000",
+      "999999999999999999999999999999999999", "1000000000000000000000000000000000000",
+      "9223372036854775807999999999999999999", "9223372036854775808000000000000000000",
+      "170141183460469231731687303715884105727", "170141183460469231731687303715884105728",
+      "340282366920938463463374607431768211455", "340282366920938463463374607431768211456",
+      "340282366920938463463374607431768211457", "1461501637330902918203684832716283019655932542976" }
+    local two64 = bint("18446744073709551616")
+    for _, s in ipairs(boundaries) do
+      local x = bint(s)
+      assert.are.equal(s, tostring(x))
+      assert.are.equal("-" .. s, tostring(-x))
+      assert.are.equal("-" .. s, tostring(bint("-" .. s)))
+      assert.are.equal(s, bint.tobase(-(-x), 10, true))
+      -- the same value built without parsing: hi * 2^64 + lo
+      local hi, lo = bint.udivmod(x, two64)
+      assert.are.equal(x, hi * two64 + lo)
+      assert.are.equal(s, tostring(bint(tostring(hi)) * two64 + bint(tostring(lo))))
+    end
+  end)
+
   it("tostring of small and negative values", function()
     assert.are.equal("0", tostring(bint(0)))
     assert.are.equal("-1", tostring(bint(-1)))
