@@ -1088,6 +1088,87 @@ local function newmodule(bits, wordbits)
     return 0
   end
 
+  -- Unsigned x // y and x % y for 32-bit words, x >= y >= 2^31: Knuth's algorithm D
+  -- (TAOCP 4.3.1) on 16-bit digits, so that every intermediate fits a Lua integer.
+  local function knuth_udivmod(x, y)
+    local u, v = {}, {}
+    for i = 1, N do
+      local w = x[i]
+      u[2 * i - 1], u[2 * i] = w & 0xffff, w >> 16
+      w = y[i]
+      v[2 * i - 1], v[2 * i] = w & 0xffff, w >> 16
+    end
+    local ulen, n = 2 * N, 2 * N
+    while u[ulen] == 0 do ulen = ulen - 1 end
+    while v[n] == 0 do n = n - 1 end -- n >= 2 since y >= 2^31
+    -- normalize: shift both left so that v's top digit has its high bit set
+    local sh = 0
+    local top = v[n]
+    while top < 0x8000 do
+      top = top << 1
+      sh = sh + 1
+    end
+    u[ulen + 1] = 0
+    if sh > 0 then
+      for i = n, 2, -1 do
+        v[i] = ((v[i] << sh) | (v[i - 1] >> (16 - sh))) & 0xffff
+      end
+      v[1] = (v[1] << sh) & 0xffff
+      for i = ulen + 1, 2, -1 do
+        u[i] = ((u[i] << sh) | (u[i - 1] >> (16 - sh))) & 0xffff
+      end
+      u[1] = (u[1] << sh) & 0xffff
+    end
+    local vtop, vnext = v[n], v[n - 1]
+    local q = {}
+    for j = ulen - n, 0, -1 do
+      -- estimate the quotient digit from the top two digits, then correct it
+      local num = (u[j + n + 1] << 16) | u[j + n]
+      local qhat = num // vtop
+      local rhat = num - qhat * vtop
+      while qhat > 0xffff or qhat * vnext > ((rhat << 16) | u[j + n - 1]) do
+        qhat = qhat - 1
+        rhat = rhat + vtop
+        if rhat > 0xffff then break end
+      end
+      -- u[j+1 .. j+n+1] -= qhat * v
+      local carry, borrow = 0, 0
+      for i = 1, n do
+        local p = qhat * v[i] + carry
+        carry = p >> 16
+        local t = u[i + j] - (p & 0xffff) - borrow
+        u[i + j] = t & 0xffff
+        borrow = t >> SIGNSHIFT
+      end
+      if u[j + n + 1] - carry - borrow < 0 then
+        -- qhat was one too large: add v back (the carry out cancels the borrow)
+        qhat = qhat - 1
+        local c = 0
+        for i = 1, n do
+          local t = u[i + j] + v[i] + c
+          u[i + j] = t & 0xffff
+          c = t >> 16
+        end
+      end
+      -- the partial remainder is now below v: its top digit is zero
+      u[j + n + 1] = 0
+      q[j + 1] = qhat
+    end
+    local quot, rema = k_zero(), k_zero()
+    local qlen = ulen - n + 1
+    for i = 1, (qlen + 1) // 2 do
+      quot[i] = q[2 * i - 1] | ((q[2 * i] or 0) << 16)
+    end
+    -- the remainder is u[1..n], shifted back
+    for i = 1, n do
+      u[i] = ((u[i] >> sh) | (u[i + 1] << (16 - sh))) & 0xffff
+    end
+    for i = 1, (n + 1) // 2 do
+      rema[i] = u[2 * i - 1] | ((2 * i <= n and u[2 * i] or 0) << 16)
+    end
+    return quot, rema
+  end
+
   -- Unsigned division of bints: quotient and remainder as new bints.
   local function k_udivmod(x, y)
     local yt = N
@@ -1112,7 +1193,10 @@ local function newmodule(bits, wordbits)
     if ucmp(x, y) < 0 then
       return k_zero(), k_clone(x)
     end
-    -- shift-subtract long division, one bit at a time, from x's top bit
+    if WB == 32 then
+      return knuth_udivmod(x, y)
+    end
+    -- other word sizes: shift-subtract long division, one bit at a time, from x's top bit
     local q, r = k_zero(), k_zero()
     local xt = N
     while x[xt] == 0 do xt = xt - 1 end

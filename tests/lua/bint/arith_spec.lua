@@ -245,6 +245,24 @@ describe("bint division", function()
     assert.are.equal("-2", S(r))
   end)
 
+  it("long division corrects over-estimated quotient digits (Knuth D add-back cases)", function()
+    -- inputs found to need the rare add-back step with 16-bit digits; results from Python
+    local cases = {
+      { "0x7fff800000000000", "0x800000000001", "65534", "140737488289794" },
+      { "0x0000ffff00000000fffe7fff0001", "0x000180000001", "12297641730579759103", "1908736002" },
+      { "0xfffe00010000fffefffeffff7ffffffffffefffefffe0000", "0x80000000fffe80007fff0000",
+        "158451489288361232071055638593", "4834024653035762972819456" },
+      { "0xffff0001fffe8000fffe7fff", "0x7fff8000ffff7fff", "8589934591", "9223090579057803262" },
+    }
+    for _, c in ipairs(cases) do
+      local q, r = bint.udivmod(bint(c[1]), bint(c[2]))
+      assert.are.equal(c[3], S(q))
+      assert.are.equal(c[4], S(r))
+      assert.are.equal(c[3], S(bint(c[1]) // bint(c[2])))
+      assert.are.equal(c[4], S(bint(c[1]) % bint(c[2])))
+    end
+  end)
+
   it("by zero raises lua-bint's error", function()
     assert.are.equal("attempt to divide by zero", errmsg(function() return a // 0 end))
     assert.are.equal("attempt to divide by zero", errmsg(function() return a % bint(0) end))
