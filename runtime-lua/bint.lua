@@ -75,6 +75,9 @@ local function newmodule(bits, wordbits)
   -- largest single-word divisor for which (remainder << WB) | word fits a Lua integer
   local SMALLDIV_MAX = 1 << (INTBITS - 1 - WB)
   local PACKFMT = (WB % 8 == 0) and ('<' .. string_rep('I' .. (WB // 8), N)) or nil
+  -- fast paths written for 32-bit words and at least 128 bits
+  local FAST32 = WB == 32 and N >= 4 and INTBITS == 64
+  local E18_0, E18_1 = 1000000000000000000 & 0xffffffff, 1000000000000000000 >> 32
 
   ---------------------------------------------------------------------------
   -- Kernels: generic versions (loops), replaced below by generated ones.
@@ -171,6 +174,13 @@ local function newmodule(bits, wordbits)
     return true
   end
 
+  -- bint from its 4 low words (N >= 4), the others zero
+  local function k_from4(a, b, c, d)
+    local z = k_zero()
+    z[1], z[2], z[3], z[4] = a, b, c, d
+    return z
+  end
+
   -- Generated straight-line kernels for the common widths.
   if load and N <= MAX_UNROLLED_WORDS then
     local function seq(fmt, from, to, sep)
@@ -219,6 +229,10 @@ local function newmodule(bits, wordbits)
     k_lt = gen("return function(x, y)\n" .. cmp .. "\nreturn false end")
     k_le = gen("return function(x, y)\n" .. cmp .. "\nreturn true end")
     k_eq = gen("return function(x, y) return " .. seq("x[#] == y[#]", 1, N, " and ") .. " end")
+    if N >= 4 then
+      k_from4 = gen("return function(a, b, c, d) return setmetatable({a, b, c, d"
+        .. string_rep(",0", N - 4) .. "}, mt) end")
+    end
   end
 
   ---------------------------------------------------------------------------
@@ -379,14 +393,34 @@ local function newmodule(bits, wordbits)
     if type(s) ~= 'string' then
       return
     end
-    local len = #s
-    if len <= 18 and string_find(s, '^[+-]?[0-9]+$') then
-      -- fits a Lua integer (at most 18 characters)
-      return k_fromint(tonumber(s), false)
-    end
-    local sign, digits = string_match(s, '^([+-]?)([0-9]+)$')
-    if digits then
-      return parse_digits(digits, 10, sign == '-')
+    if string_find(s, '^[+-]?[0-9]+$') then
+      local len = #s
+      if len <= 18 then -- fits a Lua integer
+        return k_fromint(tonumber(s), false)
+      end
+      local c = string_byte(s)
+      local start = (c == 45 or c == 43) and 2 or 1
+      local ndigits = len - start + 1
+      if ndigits <= 18 then
+        return k_fromint(tonumber(s), false)
+      end
+      if FAST32 and ndigits <= 36 then
+        -- hi * 10^18 + lo with hi, lo < 10^18, in 32-bit words
+        local hi = tonumber(string_sub(s, start, len - 18))
+        local lo = tonumber(string_sub(s, len - 17))
+        local h0, h1 = hi & 0xffffffff, hi >> 32
+        local p00, p01 = h0 * E18_0, h0 * E18_1 -- p00 may exceed 63 bits: read as unsigned
+        local p10, p11 = h1 * E18_0, h1 * E18_1
+        local t = (p00 & 0xffffffff) + (lo & 0xffffffff)
+        local z1 = t & 0xffffffff
+        t = (p00 >> 32) + (p01 & 0xffffffff) + (p10 & 0xffffffff) + (lo >> 32) + (t >> 32)
+        local z2 = t & 0xffffffff
+        t = (p01 >> 32) + (p10 >> 32) + (p11 & 0xffffffff) + (t >> 32)
+        local z = k_from4(z1, z2, t & 0xffffffff, (p11 >> 32) + (t >> 32))
+        if c == 45 then negate_inplace(z) end
+        return z
+      end
+      return parse_digits(string_sub(s, start), 10, c == 45)
     end
     if string_find(s, '^[+-]?0[xX][0-9a-fA-F]+$') then
       return bint_frombase((string_gsub(s, '0[xX]', '', 1)), 16)
@@ -571,11 +605,69 @@ local function newmodule(bits, wordbits)
 
   -- Decimal string of a bint.
   local FMT = {}
+  local todecimal_loop
+
+  -- Decimal string of a bint.
   local function todecimal(x, unsigned)
-    if not unsigned then
-      local n = fits_integer(x)
-      if n then return tostring(n) end
+    if not FAST32 then
+      if not unsigned then
+        local n = fits_integer(x)
+        if n then return tostring(n) end
+      end
+      return todecimal_loop(x, unsigned)
     end
+    -- magnitudes below 2^128 (4 words) without tables
+    local neg = not unsigned and x[N] >= MSB
+    local ext = neg and M or 0
+    for i = N, 5, -1 do
+      if x[i] ~= ext then return todecimal_loop(x, unsigned) end
+    end
+    local w1, w2, w3, w4 = x[1], x[2], x[3], x[4]
+    if neg then
+      local t = ((~w1) & M) + 1
+      w1 = t & M
+      t = ((~w2) & M) + (t >> 32)
+      w2 = t & M
+      t = ((~w3) & M) + (t >> 32)
+      w3 = t & M
+      t = ((~w4) & M) + (t >> 32)
+      w4 = t & M
+      if t > M then return todecimal_loop(x, unsigned) end -- magnitude 2^128
+    end
+    local s
+    if w4 == 0 and w3 == 0 and w2 < 0x80000000 then
+      s = string_format('%d', (w2 << 32) | w1)
+    else
+      -- two divisions by 10^9: value = P * 10^18 + r2 * 10^9 + r1
+      local D = 1000000000
+      local q4 = w4 // D
+      local cur = ((w4 - q4 * D) << 32) | w3
+      local q3 = cur // D
+      cur = ((cur - q3 * D) << 32) | w2
+      local q2 = cur // D
+      cur = ((cur - q2 * D) << 32) | w1
+      local q1 = cur // D
+      local r1 = cur - q1 * D
+      local p4 = q4 // D
+      cur = ((q4 - p4 * D) << 32) | q3
+      local p3 = cur // D
+      cur = ((cur - p3 * D) << 32) | q2
+      local p2 = cur // D
+      cur = ((cur - p2 * D) << 32) | q1
+      local p1 = cur // D
+      local r2 = cur - p1 * D
+      if p4 ~= 0 or p3 ~= 0 or p2 >= 0x80000000 then
+        return todecimal_loop(x, unsigned)
+      end
+      -- the value is at least 2^63 here, so P >= 9
+      s = string_format('%d%09d%09d', (p2 << 32) | p1, r2, r1)
+    end
+    if neg then return '-' .. s end
+    return s
+  end
+
+  -- Decimal string of a bint, any size: repeated division by 10^9.
+  todecimal_loop = function(x, unsigned)
     local neg = not unsigned and (x[N] & MSB ~= 0)
     local w = {}
     if neg then
@@ -996,6 +1088,87 @@ local function newmodule(bits, wordbits)
     return 0
   end
 
+  -- Unsigned x // y and x % y for 32-bit words, x >= y >= 2^31: Knuth's algorithm D
+  -- (TAOCP 4.3.1) on 16-bit digits, so that every intermediate fits a Lua integer.
+  local function knuth_udivmod(x, y)
+    local u, v = {}, {}
+    for i = 1, N do
+      local w = x[i]
+      u[2 * i - 1], u[2 * i] = w & 0xffff, w >> 16
+      w = y[i]
+      v[2 * i - 1], v[2 * i] = w & 0xffff, w >> 16
+    end
+    local ulen, n = 2 * N, 2 * N
+    while u[ulen] == 0 do ulen = ulen - 1 end
+    while v[n] == 0 do n = n - 1 end -- n >= 2 since y >= 2^31
+    -- normalize: shift both left so that v's top digit has its high bit set
+    local sh = 0
+    local top = v[n]
+    while top < 0x8000 do
+      top = top << 1
+      sh = sh + 1
+    end
+    u[ulen + 1] = 0
+    if sh > 0 then
+      for i = n, 2, -1 do
+        v[i] = ((v[i] << sh) | (v[i - 1] >> (16 - sh))) & 0xffff
+      end
+      v[1] = (v[1] << sh) & 0xffff
+      for i = ulen + 1, 2, -1 do
+        u[i] = ((u[i] << sh) | (u[i - 1] >> (16 - sh))) & 0xffff
+      end
+      u[1] = (u[1] << sh) & 0xffff
+    end
+    local vtop, vnext = v[n], v[n - 1]
+    local q = {}
+    for j = ulen - n, 0, -1 do
+      -- estimate the quotient digit from the top two digits, then correct it
+      local num = (u[j + n + 1] << 16) | u[j + n]
+      local qhat = num // vtop
+      local rhat = num - qhat * vtop
+      while qhat > 0xffff or qhat * vnext > ((rhat << 16) | u[j + n - 1]) do
+        qhat = qhat - 1
+        rhat = rhat + vtop
+        if rhat > 0xffff then break end
+      end
+      -- u[j+1 .. j+n+1] -= qhat * v
+      local carry, borrow = 0, 0
+      for i = 1, n do
+        local p = qhat * v[i] + carry
+        carry = p >> 16
+        local t = u[i + j] - (p & 0xffff) - borrow
+        u[i + j] = t & 0xffff
+        borrow = t >> SIGNSHIFT
+      end
+      if u[j + n + 1] - carry - borrow < 0 then
+        -- qhat was one too large: add v back (the carry out cancels the borrow)
+        qhat = qhat - 1
+        local c = 0
+        for i = 1, n do
+          local t = u[i + j] + v[i] + c
+          u[i + j] = t & 0xffff
+          c = t >> 16
+        end
+      end
+      -- the partial remainder is now below v: its top digit is zero
+      u[j + n + 1] = 0
+      q[j + 1] = qhat
+    end
+    local quot, rema = k_zero(), k_zero()
+    local qlen = ulen - n + 1
+    for i = 1, (qlen + 1) // 2 do
+      quot[i] = q[2 * i - 1] | ((q[2 * i] or 0) << 16)
+    end
+    -- the remainder is u[1..n], shifted back
+    for i = 1, n do
+      u[i] = ((u[i] >> sh) | (u[i + 1] << (16 - sh))) & 0xffff
+    end
+    for i = 1, (n + 1) // 2 do
+      rema[i] = u[2 * i - 1] | ((2 * i <= n and u[2 * i] or 0) << 16)
+    end
+    return quot, rema
+  end
+
   -- Unsigned division of bints: quotient and remainder as new bints.
   local function k_udivmod(x, y)
     local yt = N
@@ -1020,7 +1193,10 @@ local function newmodule(bits, wordbits)
     if ucmp(x, y) < 0 then
       return k_zero(), k_clone(x)
     end
-    -- shift-subtract long division, one bit at a time, from x's top bit
+    if WB == 32 then
+      return knuth_udivmod(x, y)
+    end
+    -- other word sizes: shift-subtract long division, one bit at a time, from x's top bit
     local q, r = k_zero(), k_zero()
     local xt = N
     while x[xt] == 0 do xt = xt - 1 end
@@ -1031,22 +1207,18 @@ local function newmodule(bits, wordbits)
     for wi = xt, 1, -1 do
       local xw = x[wi]
       for bit = (wi == xt) and topbit or (WB - 1), 0, -1 do
-        -- r = (r << 1) | bit; the bit shifted out of r's top (only possible at full width)
-        local out = r[rt] >> (WB - 1)
+        -- r = (r << 1) | bit; never overflows: r is below the prefix of x consumed so far
         for i = rt, 2, -1 do
           r[i] = ((r[i] << 1) | (r[i - 1] >> (WB - 1))) & M
         end
         r[1] = ((r[1] << 1) & M) | ((xw >> bit) & 1)
         -- r >= y ?
-        local ge = out ~= 0
-        if not ge then
-          ge = true
-          for i = rt, 1, -1 do
-            local a, b = r[i], y[i]
-            if a ~= b then
-              ge = a > b
-              break
-            end
+        local ge = true
+        for i = rt, 1, -1 do
+          local a, b = r[i], y[i]
+          if a ~= b then
+            ge = a > b
+            break
           end
         end
         if ge then

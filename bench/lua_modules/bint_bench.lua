@@ -13,7 +13,8 @@ else
 end
 local bint = newmodule(256)
 
--- Runs f(n) with growing n until it takes min_time; returns operations per second.
+-- Runs f(n) with growing n until it takes min_time, then twice more; returns the best
+-- operations per second of the three (the machine may be shared: the best is the least noisy).
 local function measure(f)
   local n = 1000
   while true do
@@ -21,7 +22,13 @@ local function measure(f)
     f(n)
     local dt = os.clock() - t0
     if dt >= min_time then
-      return n / dt
+      local best = n / dt
+      for _ = 1, 2 do
+        t0 = os.clock()
+        f(n)
+        best = math.max(best, n / (os.clock() - t0))
+      end
+      return best
     end
     n = n * ((dt > 0.01) and math.max(2, math.ceil(min_time / dt * 1.1)) or 10)
   end
