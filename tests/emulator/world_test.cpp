@@ -249,3 +249,62 @@ TEST(WorldTest, ParallelModeMatchesDeterministicPerProcess) {
 
 }  // namespace
 }  // namespace aokit::emu
+
+namespace aokit::emu {
+namespace {
+
+TEST(WorldSubmitTest, ExportedItemsVerifyAndReplaysAreRefused) {
+  World world;
+  auto p = world.Spawn(Source("p", "Handlers.add('n', 'N', function(m) print('got ' .. m.Data) end)"));
+  world.Run();
+  auto id = world.Send(Msg(*p, "N", "one"));
+  world.Run();
+  auto bytes = world.ExportItem(*id);
+  ASSERT_TRUE(bytes) << bytes.error().message;
+  auto decoded = DecodeDataItem(*bytes);
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(ItemId(*decoded), *id);
+  auto replay = world.SubmitItem(*bytes);
+  ASSERT_FALSE(replay);
+  EXPECT_NE(replay.error().message.find("already submitted (replay)"), std::string::npos);
+}
+
+TEST(WorldSubmitTest, ExternallySignedMessageIsDeliveredAndTamperedOneRejected) {
+  World world;
+  auto p = world.Spawn(Source("p", "Handlers.add('n', 'N', function(m) print('got ' .. m.Data) end)"));
+  world.Run();
+  DataItem item;
+  item.target = *Base64UrlDecode(*p);
+  item.tags = {{"Data-Protocol", "ao"}, {"Type", "Message"}, {"Action", "N"}};
+  item.data = "external";
+  SignEd25519(item, Ed25519Key::FromSeed("external wallet"));
+  auto bytes = EncodeDataItem(item);
+  ASSERT_TRUE(bytes);
+  std::string tampered = *bytes;
+  tampered.back() = 'X';
+  auto bad = world.SubmitItem(tampered);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("does not verify"), std::string::npos) << bad.error().message;
+  auto truncated = world.SubmitItem(bytes->substr(0, 50));
+  ASSERT_FALSE(truncated);
+  EXPECT_NE(truncated.error().message.find("malformed data item"), std::string::npos);
+  auto ok = world.SubmitItem(*bytes);
+  ASSERT_TRUE(ok) << ok.error().message;
+  world.Run();
+  EXPECT_EQ(world.FindResult(*ok)->OutputText(), "got external");
+  EXPECT_EQ(world.FindMessage(*ok)->from, OwnerAddress(item));
+}
+
+TEST(WorldSubmitTest, OutboxTagWithTableValueIsUndeliverable) {
+  World world;
+  auto p = world.Spawn(Source("p", "Handlers.add('s', 'S', function(m) ao.send({ Target = ao.id, Action = 'X', Bad = { 1 } }) end)"));
+  world.Run();
+  auto s = world.Send(Msg(*p, "S"));
+  world.Run();
+  auto out = world.OutgoingIds(*s, *p);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(world.FindMessage(out[0])->delivery_error, "tag 'Bad' has a table value; tag values must be strings");
+}
+
+}  // namespace
+}  // namespace aokit::emu
