@@ -1,5 +1,5 @@
 // bench_emulator WORKLOAD SIGNING MODE [SCALE]
-//   WORKLOAD pingpong|token|fanout|sign   SIGNING ed25519|unsigned   MODE deterministic|parallel
+//   WORKLOAD pingpong|token|fanout|core|sign   SIGNING ed25519|unsigned   MODE deterministic|parallel
 // Prints one line: workload, signing, mode, messages, seconds, messages/s, µs/message, peak RSS.
 // `sign` measures the machine's bare ed25519 signing rate (the physical limit of signed mode).
 // Run one configuration per OS process so peak RSS is that configuration's own.
@@ -40,7 +40,7 @@ int BareSigning() {
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::fprintf(stderr, "usage: bench_emulator pingpong|token|fanout|sign ed25519|unsigned deterministic|parallel [scale]\n");
+    std::fprintf(stderr, "usage: bench_emulator pingpong|token|fanout|core|sign ed25519|unsigned deterministic|parallel [scale]\n");
     return 2;
   }
   std::string workload = argv[1], signing = argv[2], mode = argv[3];
@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   auto start = std::chrono::steady_clock::now();
   aokit::bench::WorkloadRun run;
   if (workload == "pingpong") run = aokit::bench::RunPingPong(world, static_cast<int>(20000 * scale), mode == "parallel" ? 4 : 1);
+  else if (workload == "core") run = aokit::bench::RunCorePingPong(world, static_cast<int>(20000 * scale));
   else if (workload == "token") run = aokit::bench::RunToken(world, static_cast<int>(10000 * scale));
   else if (workload == "fanout") run = aokit::bench::RunFanout(world, static_cast<int>(3000 * scale));
   else {

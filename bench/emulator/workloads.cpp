@@ -1,5 +1,6 @@
 #include "workloads.h"
 
+#include <cstdio>
 #include <stdexcept>
 
 namespace aokit::bench {
@@ -94,7 +95,52 @@ Handlers.add("done", "Done", function(msg)
 end)
 )";
 
+const char* kCoreModule = R"(
+local remaining, peer = 0, nil
+local function tag(msg, name)
+  for _, t in ipairs(msg.Tags) do if t.name == name then return t.value end end
+end
+return { handle = function(msg, env)
+  local action = tag(msg, "Action")
+  if action == "Start" then
+    remaining, peer = tonumber(tag(msg, "Rounds")), tag(msg, "Peer")
+    return { Messages = { { Target = peer, Data = "1", Tags = { { name = "Action", value = "Ping" } } } } }
+  elseif action == "Ping" then
+    return { Messages = { { Target = msg.From, Data = msg.Data, Tags = { { name = "Action", value = "Pong" } } } } }
+  elseif action == "Pong" then
+    remaining = remaining - 1
+    if remaining > 0 then
+      return { Messages = { { Target = peer, Data = msg.Data, Tags = { { name = "Action", value = "Ping" } } } } }
+    end
+  end
+  return { Messages = {}, Output = remaining }
+end }
+)";
+
 }  // namespace
+
+WorkloadRun RunCorePingPong(emu::World& world, int round_trips) {
+  std::string path = "/tmp/aokit-bench-core-module.lua";
+  FILE* f = std::fopen(path.c_str(), "w");
+  if (f == nullptr) throw std::runtime_error("cannot write " + path);
+  std::fputs(kCoreModule, f);
+  std::fclose(f);
+  SpawnRequest a, b;
+  a.name = "core-ping";
+  a.module_file = path;
+  b.name = "core-pong";
+  b.module_file = path;
+  auto ping = world.Spawn(a), pong = world.Spawn(b);
+  if (!ping || !pong) throw std::runtime_error("spawn failed");
+  world.Run();
+  auto before = world.messages_made();
+  auto evals = world.evaluations();
+  Send(world, "user", *ping, {{"Action", "Start"}, {"Rounds", std::to_string(round_trips)}, {"Peer", *pong}});
+  world.Run();
+  WorkloadRun run{world.messages_made() - before, world.evaluations() - evals, ""};
+  run.check = run.messages == static_cast<std::uint64_t>(2 * round_trips + 1) ? "all round trips done" : "FAILED: message count";
+  return run;
+}
 
 WorkloadRun RunPingPong(emu::World& world, int round_trips, int pairs) {
   std::vector<std::string> pings, pongs;

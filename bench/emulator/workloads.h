@@ -21,5 +21,8 @@ struct WorkloadRun {
 WorkloadRun RunPingPong(emu::World& world, int round_trips, int pairs);
 WorkloadRun RunToken(emu::World& world, int transfers);
 WorkloadRun RunFanout(emu::World& world, int requests);
+// pingpong on a minimal custom module (handle(msg, env) in a few lines instead of the aos
+// runtime): what the emulator core itself costs per message (signing, scheduling, tables).
+WorkloadRun RunCorePingPong(emu::World& world, int round_trips);
 
 }  // namespace aokit::bench

@@ -69,6 +69,7 @@ int BootInState(lua_State* L) {
 
 struct EvalContext {
   int handle_ref;
+  int* env_ref;  // the env table, built on first use and reused (it never changes)
   const AssignedMessage* message;
   const ProcessEnv* env;
   EvalResult* result;
@@ -78,7 +79,11 @@ int EvaluateInState(lua_State* L) {
   auto* ctx = static_cast<EvalContext*>(lua_touserdata(L, 1));
   lua_rawgeti(L, LUA_REGISTRYINDEX, ctx->handle_ref);
   PushMessageTable(L, *ctx->message);
-  PushEnvTable(L, *ctx->env);
+  if (*ctx->env_ref == LUA_NOREF) {
+    PushEnvTable(L, *ctx->env);
+    *ctx->env_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  }
+  lua_rawgeti(L, LUA_REGISTRYINDEX, *ctx->env_ref);
   lua_call(L, 2, 1);
   ReadResultTable(L, -1, *ctx->result);
   return 0;
@@ -182,7 +187,7 @@ EvalResult Process::Evaluate(const AssignedMessage& message) {
   EvalResult result;
   BeginBudget();
   current_timestamp_ = message.timestamp;
-  EvalContext ctx{handle_ref_, &message, &config_.env, &result};
+  EvalContext ctx{handle_ref_, &env_ref_, &message, &config_.env, &result};
   std::optional<std::string> error = Protected(L_, EvaluateInState, &ctx);
   if (auto limit = LimitError()) error = *limit;
   if (error) {

@@ -13,12 +13,12 @@ Ed25519Key KeyFor(const std::string& seed, const std::string& name) {
   return Ed25519Key::FromSeed(Sha256("aokit wallet|" + seed + "|" + name));
 }
 
+}  // namespace
+
 std::string PaddedCounter(std::uint64_t n) {
   std::string digits = std::to_string(n);
   return std::string(32 - std::min<std::size_t>(32, digits.size()), '0') + digits;
 }
-
-}  // namespace
 
 const std::string* FindTag(const std::vector<Tag>& tags, const std::string& name) {
   for (const auto& tag : tags)

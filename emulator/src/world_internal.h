@@ -18,6 +18,7 @@ struct World::ProcessSlot {
   std::string hash_chain;
   std::deque<Delivery> mailbox;    // parallel mode only
   bool running = false;            // parallel mode: a worker is evaluating it
+  std::uint64_t mu_anchors = 0;    // anchors the MU gives this process's anchor-less messages
 };
 
 // One evaluation and what it produced, before it is committed to the world.
@@ -31,6 +32,9 @@ struct World::Evaluated {
   std::vector<MessageRecord> outgoing;  // signed outbox messages
   std::vector<MessageRecord> spawns;    // signed spawn items
 };
+
+// A 32-digit zero-padded counter: the anchor format aos uses for its outbox.
+std::string PaddedCounter(std::uint64_t n);
 
 // Tag helpers.
 const std::string* FindTag(const std::vector<Tag>& tags, const std::string& name);

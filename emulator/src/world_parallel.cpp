@@ -37,7 +37,7 @@ std::size_t World::RunParallel(std::size_t max_steps) {
       lock.unlock();
       if (known) {
         EvaluateAssigned(e, *slot);
-        RouteOutbox(e, slot->module_tag);
+        RouteOutbox(e, *slot);
       }
       lock.lock();
       Commit(e);

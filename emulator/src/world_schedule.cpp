@@ -126,7 +126,7 @@ bool World::Step() {
   queue_.pop_front();
   Evaluated e = EvaluateDelivery(delivery);
   auto sender = processes_.find(delivery.process_id);
-  if (sender != processes_.end()) RouteOutbox(e, sender->second->module_tag);
+  if (sender != processes_.end()) RouteOutbox(e, *sender->second);
   Commit(e);
   return true;
 }
@@ -139,12 +139,18 @@ std::size_t World::Run(std::size_t max_steps) {
 }
 
 // Signs the outbox (MU work that needs no shared state besides keys and the sender's slot).
-void World::RouteOutbox(Evaluated& e, const std::string& sender_module) const {
+// An outbox entry without a 32-byte anchor gets one from a per-sender counter: otherwise two
+// identical messages (same target, tags, data) would be identical items with one id.
+void World::RouteOutbox(Evaluated& e, ProcessSlot& sender) const {
   if (!e.delivered) return;
+  auto anchored = [&](OutboxEntry entry) {
+    if (entry.anchor.size() != 32) entry.anchor = PaddedCounter(++sender.mu_anchors);
+    return entry;
+  };
   for (const auto& entry : e.result.messages)
-    e.outgoing.push_back(MakeOutgoing(entry, e.message, e.delivery.process_id, sender_module, false));
+    e.outgoing.push_back(MakeOutgoing(anchored(entry), e.message, e.delivery.process_id, sender.module_tag, false));
   for (const auto& entry : e.result.spawns)
-    e.spawns.push_back(MakeOutgoing(entry, e.message, e.delivery.process_id, sender_module, true));
+    e.spawns.push_back(MakeOutgoing(anchored(entry), e.message, e.delivery.process_id, sender.module_tag, true));
 }
 
 void World::Commit(Evaluated& e) {

@@ -99,6 +99,7 @@ class Process {
   ProcessConfig config_;
   lua_State* L_ = nullptr;
   int handle_ref_ = 0;
+  int env_ref_ = -2;  // LUA_NOREF until the env table is built
   std::size_t memory_used_ = 0;
   bool memory_exceeded_ = false;
   bool budget_exceeded_ = false;

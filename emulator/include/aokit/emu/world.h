@@ -136,7 +136,7 @@ class World {
   AssignedMessage Assign(ProcessSlot& process, const MessageRecord& message);
   Evaluated EvaluateDelivery(const Delivery& delivery);
   void Commit(Evaluated& evaluated);
-  void RouteOutbox(Evaluated& evaluated, const std::string& sender_module) const;
+  void RouteOutbox(Evaluated& evaluated, ProcessSlot& sender) const;
   MessageRecord MakeOutgoing(const OutboxEntry& entry, const MessageRecord& cause,
                              const std::string& sender_pid, const std::string& sender_module,
                              bool spawn) const;
