@@ -9,7 +9,7 @@ ifeq ($(CI),true)
   CMAKE_OPTS += -DAOKIT_WERROR=ON
 endif
 
-.PHONY: all setup build test test-asan demo bench clean
+.PHONY: all setup build test test-asan demo bench install clean
 
 all: build
 
@@ -34,6 +34,11 @@ demo: build
 
 bench: build
 	@./scripts/bench $(BUILD)
+
+# Installs the aokit binary and the aokit Lua module (lib/lua/5.3/aokit.so) under PREFIX.
+PREFIX ?= /usr/local
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

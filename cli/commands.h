@@ -22,6 +22,7 @@ void SetupSize(CLI::App& app);
 #endif
 #ifdef HAVE_AOKIT_EMULATOR
 void SetupRun(CLI::App& app);
+void SetupLuaEnv(CLI::App& app);
 #endif
 
 }  // namespace aokit::cli

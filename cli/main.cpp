@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
 #endif
 #ifdef HAVE_AOKIT_EMULATOR
   aokit::cli::SetupRun(app);
+  aokit::cli::SetupLuaEnv(app);
 #endif
   try {
     app.parse(argc, argv);

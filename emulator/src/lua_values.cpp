@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "lauxlib.h"
-#include "lua.h"
 
 namespace aokit::emu {
+AOKIT_LUA_ABI_BEGIN
 namespace {
 
 constexpr int kMaxDepth = 64;
@@ -188,4 +187,5 @@ std::string ToDisplayString(lua_State* L, int index) {
   return out;
 }
 
+AOKIT_LUA_ABI_END
 }  // namespace aokit::emu

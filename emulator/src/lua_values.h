@@ -2,6 +2,8 @@
 // between two processes' states directly: they go through these C++ forms.
 #pragma once
 
+#include "lua_headers.h"
+
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@
 struct lua_State;
 
 namespace aokit::emu {
+AOKIT_LUA_ABI_BEGIN
 
 // Converts the value at `index`: nil → null, booleans, integers, floats, strings; a table
 // whose keys are exactly 1..n → array, any other table → object (keys tostring'd, sorted by
@@ -35,4 +38,5 @@ std::string DumpJson(const nlohmann::json& value);
 // tostring() of the value at index, as Lua's own tostring would print it.
 std::string ToDisplayString(lua_State* L, int index);
 
+AOKIT_LUA_ABI_END
 }  // namespace aokit::emu

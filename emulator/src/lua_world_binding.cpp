@@ -6,8 +6,6 @@
 
 #include "aokit/emu/lua_api.h"
 #include "aokit/emu/world.h"
-#include "lauxlib.h"
-#include "lua.h"
 #include "lua_values.h"
 #include "module_searcher.h"
 #include "world_options_from_lua.h"
@@ -16,6 +14,7 @@ namespace aokit::emu {
 namespace embedded {
 const std::vector<std::pair<std::string_view, std::string_view>>& DriverFiles();
 }
+AOKIT_LUA_ABI_BEGIN
 
 namespace {
 
@@ -492,4 +491,13 @@ void PushAokitModule(lua_State* L, const std::string& base_dir) {
   lua_remove(L, -2);
 }
 
+AOKIT_LUA_ABI_END
 }  // namespace aokit::emu
+
+#ifdef AOKIT_HOST_LUA
+// Entry point of the `aokit` C module for stock Lua 5.3 (lua5.3, busted): require "aokit".
+extern "C" __attribute__((visibility("default"))) int luaopen_aokit(lua_State* L) {
+  aokit::emu::host_lua::PushAokitModule(L, "");
+  return 1;
+}
+#endif

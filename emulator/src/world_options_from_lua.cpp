@@ -2,10 +2,9 @@
 
 #include <string>
 
-#include "lauxlib.h"
-#include "lua.h"
 
 namespace aokit::emu {
+AOKIT_LUA_ABI_BEGIN
 
 WorldOptions WorldOptionsFromLua(lua_State* L, int index) {
   WorldOptions options;
@@ -51,4 +50,5 @@ WorldOptions WorldOptionsFromLua(lua_State* L, int index) {
   return options;
 }
 
+AOKIT_LUA_ABI_END
 }  // namespace aokit::emu
