@@ -1,0 +1,180 @@
+// Commit: validation (first committer wins; read-set checks when serializable), WAL append
+// under the cross-process commit lock, and group commit (one fsync for every record appended
+// while the previous fsync ran, whichever process appended it).
+#include <thread>
+
+#include "files.h"
+#include "store_impl.h"
+#include "wal_format.h"
+
+namespace aokit::store {
+
+Status StoreImpl::LockCommit() {
+  auto* h = coord_->h();
+  auto r = coord_->Lock(&h->commit_mu, opts_.lock_timeout_ms);
+  if (!r) return r.error();
+  if (*r == Coordinator::LockResult::kOwnerDied) {
+    Status s = RepairLocked();
+    coord_->MarkConsistent(&h->commit_mu);
+    if (!s.ok()) {
+      coord_->Unlock(&h->commit_mu);
+      return s;
+    }
+  }
+  return Status::Ok();
+}
+
+// The previous commit-lock holder died. Whatever it did not publish is discarded: a partial
+// WAL record past the published end is cut off; a checkpoint whose MANIFEST was already
+// switched is adopted.
+Status StoreImpl::RepairLocked() {
+  auto m = ReadManifest(env_, dir_);
+  if (!m) return m.error();
+  Layout l = coord_->ReadLayout();
+  if (m->generation == l.generation) {
+    auto wal = env_->OpenFile(WalName(dir_, l.generation), false, true);
+    if (!wal) return wal.error();
+    if (auto s = (*wal)->Truncate(l.wal_end); !s.ok()) return s;
+    coord_->PublishLayout(l);
+    return Status::Ok();
+  }
+  if (m->generation < l.generation)
+    return Status::Corruption(ManifestName(dir_) + " at offset 16: generation " + std::to_string(m->generation) +
+                              " is older than the running generation " + std::to_string(l.generation));
+  auto wal = env_->OpenFile(WalName(dir_, m->generation), false, true);
+  if (!wal) return wal.error();
+  if (auto s = (*wal)->Truncate(wal::kFileHeaderSize); !s.ok()) return s;
+  coord_->PublishLayout(Layout{m->generation, wal::kFileHeaderSize, m->checkpoint_seq});
+  coord_->h()->checkpoint_seq.store(m->checkpoint_seq);
+  coord_->RaiseVisible(m->checkpoint_seq);
+  env_->RemoveFile(WalName(dir_, l.generation));
+  env_->RemoveFile(DataName(dir_, l.generation));
+  return Status::Ok();
+}
+
+static Result<uint64_t> LatestSeq(const View& v, std::string_view key) {
+  uint64_t s = v.mem->LatestSeq(key);
+  if (s || !v.data) return s;
+  return v.data->LatestSeq(key);
+}
+
+Status StoreImpl::Validate(const CommitRequest& req, const View& v) {
+  auto check = [&](std::string_view key, const char* what) -> Status {
+    auto seq = LatestSeq(v, key);
+    if (!seq) return seq.error();
+    if (*seq > req.snapshot)
+      return Status::Conflict(std::string(what) + " key changed by commit " + std::to_string(*seq) +
+                              " after snapshot " + std::to_string(req.snapshot));
+    return Status::Ok();
+  };
+  for (const auto& op : *req.ops)
+    if (auto s = check(op.key, "written"); !s.ok()) return s;
+  if (!req.serializable) return Status::Ok();
+  for (const auto& k : *req.read_keys)
+    if (auto s = check(k, "read"); !s.ok()) return s;
+  for (const auto& [start, end] : *req.read_ranges) {
+    if (v.mem->ChangedInRange(start, end, req.snapshot))
+      return Status::Conflict("scanned range changed after snapshot " + std::to_string(req.snapshot));
+    if (v.data && v.checkpoint_seq > req.snapshot) {
+      DataFile::Cursor c(v.data.get());
+      for (c.Seek(start); c.Valid(); c.Next()) {
+        if (!end.empty() && c.entry().key >= std::string_view(end)) break;
+        if (c.entry().seq > req.snapshot)
+          return Status::Conflict("scanned range changed after snapshot " + std::to_string(req.snapshot));
+      }
+      if (!c.status().ok()) return c.status();
+    }
+  }
+  return Status::Ok();
+}
+
+Status StoreImpl::Commit(const CommitRequest& req, uint64_t* seq) {
+  auto* h = coord_->h();
+  if (auto s = LockCommit(); !s.ok()) return s;
+  std::shared_ptr<View> v;
+  Status s = CatchUp(&v, true);
+  if (s.ok()) s = Validate(req, *v);
+  if (s.ok() && req.slot->owner.load() != req.token)
+    s = Status::Busy("transaction expired (idle longer than txn_timeout_ms; its slot was reclaimed)");
+  if (!s.ok()) {
+    if (s.IsConflict()) h->conflicts.fetch_add(1, std::memory_order_relaxed);
+    coord_->Unlock(&h->commit_mu);
+    return s;
+  }
+  Layout l = coord_->ReadLayout();
+  *seq = l.end_seq + 1;
+  std::string rec;
+  EncodeWalRecord(*seq, *req.ops, &rec);
+  if (s = v->wal->Write(l.wal_end, rec); !s.ok()) {
+    v->wal->Truncate(l.wal_end);
+    coord_->Unlock(&h->commit_mu);
+    return s;
+  }
+  {
+    std::lock_guard al(v->mem->apply_mu);
+    for (const auto& op : *req.ops) v->mem->Add(*seq, op.type == wal::kOpErase, op.key, op.value);
+    v->mem->set_applied_end(l.wal_end + rec.size());
+  }
+  coord_->PublishLayout(Layout{l.generation, l.wal_end + rec.size(), *seq});
+  if (opts_.sync != SyncMode::kFull) coord_->RaiseVisible(*seq);
+  h->commits.fetch_add(1, std::memory_order_relaxed);
+  Status cp;
+  if (l.wal_end + rec.size() >= opts_.checkpoint_wal_bytes) cp = CheckpointLocked(v);
+  coord_->Unlock(&h->commit_mu);
+  if (opts_.sync == SyncMode::kFull) return WaitDurable(*seq);
+  if (opts_.sync == SyncMode::kNormal) MaybePeriodicSync();
+  return Status::Ok();  // a failed auto-checkpoint leaves the (committed) WAL in place
+}
+
+Status StoreImpl::WaitDurable(uint64_t seq) {
+  auto* h = coord_->h();
+  for (int round = 0; h->visible_seq.load(std::memory_order_acquire) < seq; ++round) {
+    auto r = coord_->Lock(&h->sync_mu, opts_.lock_timeout_ms);
+    if (!r) return r.error();
+    if (*r == Coordinator::LockResult::kOwnerDied) coord_->MarkConsistent(&h->sync_mu);
+    if (h->visible_seq.load(std::memory_order_acquire) >= seq) {
+      coord_->Unlock(&h->sync_mu);
+      break;
+    }
+    Layout l = coord_->ReadLayout();
+    std::shared_ptr<View> v;
+    Status s = CatchUp(&v, false);
+    if (s.ok() && v->generation != l.generation) {  // a checkpoint is switching generations
+      coord_->Unlock(&h->sync_mu);
+      std::this_thread::yield();
+      continue;
+    }
+    if (s.ok()) s = v->wal->Sync();
+    if (s.ok()) {
+      h->fsyncs.fetch_add(1, std::memory_order_relaxed);
+      h->last_sync_us.store(env_->NowMicros(), std::memory_order_relaxed);
+      coord_->RaiseVisible(l.end_seq);
+    }
+    coord_->Unlock(&h->sync_mu);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+void StoreImpl::MaybePeriodicSync() {
+  auto* h = coord_->h();
+  uint64_t now = env_->NowMicros();
+  if (now - h->last_sync_us.load(std::memory_order_relaxed) < uint64_t{opts_.normal_sync_interval_ms} * 1000) return;
+  bool died;
+  if (!coord_->TryLock(&h->sync_mu, &died)) return;
+  if (died) coord_->MarkConsistent(&h->sync_mu);
+  h->last_sync_us.store(now, std::memory_order_relaxed);
+  if (auto v = CurrentView(); v && v->wal->Sync().ok()) h->fsyncs.fetch_add(1, std::memory_order_relaxed);
+  coord_->Unlock(&h->sync_mu);
+}
+
+Status StoreImpl::Checkpoint() {
+  if (auto s = LockCommit(); !s.ok()) return s;
+  std::shared_ptr<View> v;
+  Status s = CatchUp(&v, true);
+  if (s.ok()) s = CheckpointLocked(v);
+  coord_->Unlock(&coord_->h()->commit_mu);
+  return s;
+}
+
+}  // namespace aokit::store
