@@ -30,6 +30,7 @@ struct MemState {
     bool exclusive = false;
   };
   std::map<std::string, LockState> locks;
+  uint64_t epoch = 0;  // bumped by SimulateCrash: locks of the old epoch are gone
   int64_t ops_left = -1;
   uint64_t capacity = 0;
   uint64_t bytes_written = 0;
@@ -97,15 +98,17 @@ class MemFile final : public File {
 class MemLock final : public FileLock {
  public:
   MemLock(std::shared_ptr<MemState> st, std::string path, bool excl)
-      : st_(std::move(st)), path_(std::move(path)), excl_(excl) {}
+      : st_(std::move(st)), path_(std::move(path)), excl_(excl), epoch_(st_->epoch) {}
   ~MemLock() override {
     std::lock_guard l(st_->mu);
+    if (epoch_ != st_->epoch) return;
     auto& ls = st_->locks[path_];
     if (excl_) ls.exclusive = false; else --ls.shared;
     st_->cv.notify_all();
   }
   Status Downgrade() override {
     std::lock_guard l(st_->mu);
+    if (epoch_ != st_->epoch) return Status::IOError("lock lost in a simulated crash");
     auto& ls = st_->locks[path_];
     if (excl_) {
       ls.exclusive = false;
@@ -120,6 +123,7 @@ class MemLock final : public FileLock {
   std::shared_ptr<MemState> st_;
   std::string path_;
   bool excl_;
+  uint64_t epoch_;
 };
 
 class MemRegion final : public SharedRegion {
@@ -232,6 +236,7 @@ class MemEnvImpl final : public MemEnv {
     st_->durable = st_->live;
     st_->regions.clear();
     st_->locks.clear();
+    ++st_->epoch;
     st_->ops_left = -1;
   }
   void FailAfterOps(int64_t n) override {

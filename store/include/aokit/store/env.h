@@ -82,7 +82,8 @@ class MemEnv : public Env {
   // every mutating operation fails with IOError — a machine that stopped mid-way.
   // n < 0 disables.
   virtual void FailAfterOps(int64_t n) = 0;
-  // Writes beyond this many total bytes fail with "No space left on device". 0 disables.
+  // After `bytes` more bytes are written, writes fail with "No space left on device".
+  // 0 disables.
   virtual void SetDiskCapacity(uint64_t bytes) = 0;
   // Mutations fail with "Read-only file system".
   virtual void SetReadOnly(bool ro) = 0;
