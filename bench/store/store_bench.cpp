@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -37,6 +38,8 @@ int Bucket(uint64_t us) {
 uint64_t BucketUs(int b) { return b < kFine ? b : kFine + uint64_t(b - kFine) * 100; }
 
 struct ChildResult {
+  std::atomic<int> ready;       // set by the child once its engine is open
+  std::atomic<int64_t> start_ns;  // set by the parent (steady clock) once every child is ready
   uint64_t commits, rw_commits, aborts;
   int exit_code;
   uint32_t hist[kBuckets];
@@ -77,16 +80,21 @@ double FsyncProbe(const std::string& dir, double seconds) {
   return n / el;
 }
 
+// Children open their engine first (opening can mean replaying a log), then all start
+// together at a time the parent sets once everyone is ready.
 void RunChild(const Args& a, const std::string& engine, const std::string& dir, bool durable, int rw_pct, int id,
-              Clock::time_point start, ChildResult* out) {
+              ChildResult* out, ChildResult* first) {
   std::string err;
   auto e = OpenEngine(engine, dir, durable, &err);
+  out->ready.store(1);
   if (!e) {
     std::fprintf(stderr, "%s: %s\n", engine.c_str(), err.c_str());
     out->exit_code = 2;
     return;
   }
   std::mt19937 rng(9000 + id * 7919);
+  while (first->start_ns.load() == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+  Clock::time_point start{std::chrono::nanoseconds(first->start_ns.load())};
   std::this_thread::sleep_until(start);
   auto end = start + std::chrono::duration<double>(a.seconds);
   while (Clock::now() < end) {
@@ -127,16 +135,18 @@ Row RunConfig(const Args& a, const std::string& engine, const std::string& dir, 
   size_t bytes = sizeof(ChildResult) * procs;
   auto* res = static_cast<ChildResult*>(::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0));
   std::memset(static_cast<void*>(res), 0, bytes);
-  auto start = Clock::now() + std::chrono::milliseconds(300);
   std::vector<pid_t> kids;
   for (int p = 0; p < procs; ++p) {
     pid_t pid = ::fork();
     if (pid == 0) {
-      RunChild(a, engine, dir, durable, rw_pct, p, start, &res[p]);
+      RunChild(a, engine, dir, durable, rw_pct, p, &res[p], &res[0]);
       ::_exit(0);
     }
     kids.push_back(pid);
   }
+  for (int p = 0; p < procs; ++p)
+    while (!res[p].ready.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  res[0].start_ns.store((Clock::now() + std::chrono::milliseconds(20)).time_since_epoch().count());
   for (pid_t k : kids) ::waitpid(k, nullptr, 0);
   Row row{};
   std::vector<uint64_t> hist(kBuckets);

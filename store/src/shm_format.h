@@ -51,6 +51,10 @@ struct alignas(64) Header {
   std::atomic<uint64_t> commits;
   std::atomic<uint64_t> conflicts;
   std::atomic<uint64_t> fsyncs;
+  // Fair hand-off of commit_mu between processes: waiters announce themselves, and the last
+  // holder steps back briefly when someone else is waiting (pthread mutexes are not fair).
+  std::atomic<uint64_t> commit_waiters;
+  std::atomic<uint64_t> last_commit_owner;  // instance id of the last commit_mu holder
 
   Slot slots[kSlots];
 };

@@ -11,8 +11,19 @@ namespace aokit::store {
 
 Status StoreImpl::LockCommit() {
   auto* h = coord_->h();
+  h->commit_waiters.fetch_add(1);
+  uint64_t mine = local_waiters_.fetch_add(1) + 1;
+  if (h->last_commit_owner.load(std::memory_order_relaxed) == instance_id_ &&
+      h->commit_waiters.load(std::memory_order_relaxed) > mine) {
+    // We held the lock last and another handle (process) is waiting: step back once, off
+    // the CPU, so the woken waiter can take it (pthread mutexes are not fair).
+    std::this_thread::sleep_for(std::chrono::microseconds(20));
+  }
   auto r = coord_->Lock(&h->commit_mu, opts_.lock_timeout_ms);
+  h->commit_waiters.fetch_sub(1);
+  local_waiters_.fetch_sub(1);
   if (!r) return r.error();
+  h->last_commit_owner.store(instance_id_, std::memory_order_relaxed);
   if (*r == Coordinator::LockResult::kOwnerDied) {
     Status s = RepairLocked();
     coord_->MarkConsistent(&h->commit_mu);
@@ -97,8 +108,15 @@ Status StoreImpl::Commit(const CommitRequest& req, uint64_t* seq) {
   if (s.ok() && req.slot->owner.load() != req.token)
     s = Status::Busy("transaction expired (idle longer than txn_timeout_ms; its slot was reclaimed)");
   if (!s.ok()) {
-    if (s.IsConflict()) h->conflicts.fetch_add(1, std::memory_order_relaxed);
     coord_->Unlock(&h->commit_mu);
+    if (s.IsConflict()) {
+      h->conflicts.fetch_add(1, std::memory_order_relaxed);
+      // The winner may be appended but not yet durable (or its committer died before
+      // syncing): make it visible so a retry reads it instead of conflicting forever.
+      if (opts_.sync == SyncMode::kFull) {
+        if (auto d = WaitDurable(coord_->ReadLayout().end_seq); !d.ok()) return d;
+      }
+    }
     return s;
   }
   Layout l = coord_->ReadLayout();
@@ -154,6 +172,16 @@ Status StoreImpl::WaitDurable(uint64_t seq) {
     if (!s.ok()) return s;
   }
   return Status::Ok();
+}
+
+void StoreImpl::SyncStragglers() {
+  if (opts_.sync != SyncMode::kFull) return;
+  auto* h = coord_->h();
+  uint64_t visible = h->visible_seq.load(std::memory_order_acquire);
+  Layout l = coord_->ReadLayout();
+  if (l.end_seq <= visible) return;
+  uint64_t now = env_->NowMicros(), last = h->last_sync_us.load(std::memory_order_relaxed);
+  if (now > last && now - last > 100000) WaitDurable(l.end_seq);
 }
 
 void StoreImpl::MaybePeriodicSync() {

@@ -64,6 +64,9 @@ class StoreImpl final : public Store {
   Status RepairLocked();
   Status Validate(const CommitRequest& req, const View& v);
   Status WaitDurable(uint64_t seq);
+  // kFull: records appended long ago but still not durable (their committer died before its
+  // fsync) are synced by the next transaction to begin.
+  void SyncStragglers();
   void MaybePeriodicSync();
   Status CheckpointLocked(const std::shared_ptr<View>& v);
 
@@ -72,6 +75,8 @@ class StoreImpl final : public Store {
   Options opts_;
   std::unique_ptr<FileLock> lock_;
   std::unique_ptr<Coordinator> coord_;
+  uint64_t instance_id_;                 // distinguishes this handle in last_commit_owner
+  std::atomic<uint64_t> local_waiters_{0};  // this handle's threads waiting for commit_mu
   std::mutex view_mu_;
   std::shared_ptr<View> view_;  // guarded by view_mu_
 };

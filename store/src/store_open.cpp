@@ -35,6 +35,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const Options
 
 StoreImpl::StoreImpl(std::string dir, const Options& options)
     : env_(options.env ? options.env : DefaultEnv()), dir_(std::move(dir)), opts_(options) {
+  instance_id_ = (uint64_t{env_->ProcessId()} << 32) ^ env_->NowMicros() ^ reinterpret_cast<uintptr_t>(this);
   while (dir_.size() > 1 && dir_.back() == '/') dir_.pop_back();
 }
 

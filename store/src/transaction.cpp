@@ -111,6 +111,7 @@ class TxnImpl final : public Transaction {
 }  // namespace
 
 Result<std::unique_ptr<Transaction>> StoreImpl::Begin(bool writable, Isolation iso) {
+  SyncStragglers();
   uint64_t token, snapshot;
   auto slot = coord_->Claim(&token, &snapshot, opts_.lock_timeout_ms);
   if (!slot) return tl::unexpected(slot.error());

@@ -42,7 +42,7 @@ struct Options {
   SyncMode sync = SyncMode::kFull;  // every process opening a store must agree
   uint32_t lock_timeout_ms = 5000;  // bound on every cross-process lock wait (then kBusy)
   uint32_t txn_timeout_ms = 60000;  // a live transaction idle this long may be reclaimed
-  uint64_t checkpoint_wal_bytes = 64ull << 20;  // auto-checkpoint when the WAL grows past this
+  uint64_t checkpoint_wal_bytes = 16ull << 20;  // auto-checkpoint when the WAL grows past this
   uint32_t block_size = 16 << 10;               // data-file block size before compression
   int zstd_level = 3;
   uint32_t normal_sync_interval_ms = 1000;  // kNormal: WAL fsync at most this often
