@@ -101,8 +101,10 @@ Status StoreImpl::Validate(const CommitRequest& req, const View& v) {
 
 Status StoreImpl::Commit(const CommitRequest& req, uint64_t* seq) {
   auto* h = coord_->h();
-  if (auto s = LockCommit(); !s.ok()) return s;
   std::shared_ptr<View> v;
+  // Ingest other processes' records before taking the lock, so the locked catch-up is short.
+  if (auto s = CatchUp(&v, false); !s.ok()) return s;
+  if (auto s = LockCommit(); !s.ok()) return s;
   Status s = CatchUp(&v, true);
   if (s.ok()) s = Validate(req, *v);
   if (s.ok() && req.slot->owner.load() != req.token)
