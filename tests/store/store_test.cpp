@@ -1,5 +1,9 @@
 // Store API semantics on the in-memory Env: reads, writes, scans, isolation, checkpoints,
 // several handles on one directory (as several processes would have), bad input.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <thread>
 
 #include "files.h"
@@ -243,6 +247,41 @@ TEST_F(StoreTest, TransactionTableFullIsBusy) {
   EXPECT_TRUE(extra.error().IsBusy()) << extra.error().ToString();
   held.pop_back();
   EXPECT_TRUE(st->BeginRead().has_value());
+}
+
+TEST_F(StoreTest, IdleTransactionPastTimeoutIsReclaimedAndGetsBusy) {
+  opts_.txn_timeout_ms = 1;
+  auto a = Open();
+  auto b = Open();
+  auto t = *a->BeginWrite();
+  t->Put("k", "v");
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(b->Stats().active_transactions, 1u);
+  ASSERT_TRUE(b->Checkpoint().ok());  // looks at the table: the idle slot is reclaimed
+  EXPECT_EQ(b->Stats().active_transactions, 0u);
+  Status s = t->Commit();
+  EXPECT_TRUE(s.IsBusy()) << s.ToString();
+  EXPECT_EQ(GetOne(*a, "k"), "<none>");
+}
+
+TEST(StoreProcessTest, DeadProcessSlotsAreFreed) {
+  testing::TempDir dir;
+  auto st = MustOpen(dir.path(), Options{});
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    auto child = Store::Open(dir.path(), Options{});
+    if (!child) ::_exit(2);
+    auto t1 = (*child)->BeginRead();
+    auto t2 = (*child)->BeginWrite();
+    ::raise(SIGKILL);  // dies holding two transaction slots
+    ::_exit(3);
+  }
+  int status;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  EXPECT_EQ(st->Stats().active_transactions, 2u);
+  ASSERT_TRUE(st->Checkpoint().ok());
+  EXPECT_EQ(st->Stats().active_transactions, 0u);
 }
 
 TEST_F(StoreTest, NotAStoreDirectory) {
