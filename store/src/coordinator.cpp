@@ -10,7 +10,7 @@
 namespace aokit::store {
 
 Coordinator::Coordinator(Env* env, std::unique_ptr<SharedRegion> region)
-    : env_(env), region_(std::move(region)), h_(static_cast<shm::Header*>(region_->data())) {
+    : env_(env), pid_(env->ProcessId()), region_(std::move(region)), h_(static_cast<shm::Header*>(region_->data())) {
   claim_counter_ = static_cast<uint32_t>(env_->NowMicros());
 }
 
@@ -110,8 +110,8 @@ void Coordinator::RaiseVisible(uint64_t seq) {
 }
 
 Result<shm::Slot*> Coordinator::Claim(uint64_t* token, uint64_t* snapshot, uint32_t timeout_ms) {
-  uint64_t pid = env_->ProcessId();
-  uint64_t deadline = env_->NowMicros() + uint64_t{timeout_ms} * 1000;
+  uint64_t pid = pid_;
+  uint64_t deadline = 0;
   for (int round = 0;; ++round) {
     uint32_t start = hint_.load(std::memory_order_relaxed);
     for (uint32_t i = 0; i < shm::kSlots; ++i) {
@@ -136,6 +136,7 @@ Result<shm::Slot*> Coordinator::Claim(uint64_t* token, uint64_t* snapshot, uint3
       }
     }
     Horizon(h_->visible_seq.load(), 0xffffffffu);  // reclaim slots of dead processes
+    if (!deadline) deadline = env_->NowMicros() + uint64_t{timeout_ms} * 1000;
     if (env_->NowMicros() > deadline)
       return tl::unexpected(Status::Busy("transaction table full (" + std::to_string(shm::kSlots) + " active transactions)"));
     std::this_thread::sleep_for(std::chrono::microseconds(100 + 50 * std::min(round, 20)));

@@ -51,6 +51,7 @@ class Coordinator {
 
  private:
   Env* env_;
+  uint64_t pid_;  // cached: getpid() is a system call and a store is never used across fork
   std::unique_ptr<SharedRegion> region_;
   shm::Header* h_;
   std::atomic<uint32_t> claim_counter_{0};

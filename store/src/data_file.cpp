@@ -164,20 +164,28 @@ Result<std::shared_ptr<DataFile>> DataFile::Open(Env* env, const std::string& fn
   return df;
 }
 
-Result<std::shared_ptr<const std::string>> DataFile::ReadBlock(size_t i) const {
+Result<std::shared_ptr<const DataFile::Block>> DataFile::ReadBlock(size_t i) const {
   {
     std::lock_guard l(cache_mu_);
     if (auto it = cache_.find(i); it != cache_.end()) return it->second;
   }
   const auto& ie = index_[i];
   std::string frame;
-  auto raw = std::make_shared<std::string>();
+  auto block = std::make_shared<Block>();
   if (auto s = file_->Read(ie.offset, ie.size, &frame); !s.ok()) return tl::unexpected(s);
-  if (auto s = DecodeFrame(frame, fname_, ie.offset, raw.get()); !s.ok()) return tl::unexpected(s);
+  if (auto s = DecodeFrame(frame, fname_, ie.offset, &block->raw); !s.ok()) return tl::unexpected(s);
+  std::string_view in = block->raw;
+  DataEntry e;
+  while (!in.empty()) {
+    block->offsets.push_back(static_cast<uint32_t>(block->raw.size() - in.size()));
+    if (!ParseDataEntry(&in, &e))
+      return tl::unexpected(Status::Corruption(fname_ + " at offset " + std::to_string(ie.offset) +
+                                               ": malformed entry in block"));
+  }
   std::lock_guard l(cache_mu_);
   if (cache_.size() >= 1024) cache_.clear();
-  cache_[i] = raw;
-  return std::shared_ptr<const std::string>(raw);
+  cache_[i] = block;
+  return std::shared_ptr<const Block>(block);
 }
 
 size_t DataFile::FindBlock(std::string_view key) const {
@@ -239,31 +247,39 @@ bool DataFile::Cursor::LoadBlock(size_t i) {
     return false;
   }
   block_ = i;
+  pos_ = 0;
   data_ = *b;
-  rest_ = *data_;
   return true;
 }
 
-bool DataFile::Cursor::ParseNext() {
-  while (rest_.empty()) {
+bool DataFile::Cursor::ParseAt() {
+  while (pos_ >= data_->offsets.size()) {
     if (!LoadBlock(block_ + 1)) return valid_ = false;
   }
-  if (!ParseDataEntry(&rest_, &cur_)) {
-    status_ = Status::Corruption(f_->fname_ + " at offset " + std::to_string(f_->index_[block_].offset) + ": malformed entry");
-    return valid_ = false;
-  }
+  std::string_view in = std::string_view(data_->raw).substr(data_->offsets[pos_]);
+  ParseDataEntry(&in, &cur_);  // validated when the block was loaded
   return valid_ = true;
 }
 
 void DataFile::Cursor::Seek(std::string_view key) {
   size_t i = f_->FindBlock(key);
   if (!LoadBlock(i)) return;
-  while (ParseNext() && cur_.key < key) {
+  // First entry whose key >= key (entries of one key are contiguous, newest first).
+  size_t lo = 0, hi = data_->offsets.size();
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    std::string_view in = std::string_view(data_->raw).substr(data_->offsets[mid]), k;
+    GetLengthPrefixed(&in, &k);
+    if (k < key) lo = mid + 1; else hi = mid;
   }
+  pos_ = lo;
+  ParseAt();
 }
 
 void DataFile::Cursor::Next() {
-  if (valid_) ParseNext();
+  if (!valid_) return;
+  ++pos_;
+  ParseAt();
 }
 
 }  // namespace aokit::store

@@ -59,6 +59,12 @@ class DataFile {
   // Visits every entry in order, checking every frame checksum and the sort order.
   Status ForEach(const std::function<bool(const DataEntry&)>& fn) const;
 
+  // A decoded block and the offset of each entry in it (for binary search).
+  struct Block {
+    std::string raw;
+    std::vector<uint32_t> offsets;
+  };
+
   // Entry cursor: Seek, then Next through entries in file order.
   class Cursor {
    public:
@@ -72,11 +78,10 @@ class DataFile {
 
    private:
     bool LoadBlock(size_t index);
-    bool ParseNext();
+    bool ParseAt();  // parses entry pos_ of the current block, moving to later blocks as needed
     const DataFile* f_;
-    size_t block_ = 0;
-    std::shared_ptr<const std::string> data_;
-    std::string_view rest_;
+    size_t block_ = 0, pos_ = 0;
+    std::shared_ptr<const Block> data_;
     DataEntry cur_{};
     bool valid_ = false;
     Status status_;
@@ -89,7 +94,7 @@ class DataFile {
     uint64_t size;
   };
   DataFile() = default;
-  Result<std::shared_ptr<const std::string>> ReadBlock(size_t index) const;
+  Result<std::shared_ptr<const Block>> ReadBlock(size_t index) const;
   size_t FindBlock(std::string_view key) const;  // first block whose last key >= key
 
   std::unique_ptr<File> file_;
@@ -97,7 +102,7 @@ class DataFile {
   uint64_t file_size_ = 0, entry_count_ = 0, max_seq_ = 0;
   std::vector<IndexEntry> index_;
   mutable std::mutex cache_mu_;
-  mutable std::unordered_map<size_t, std::shared_ptr<const std::string>> cache_;
+  mutable std::unordered_map<size_t, std::shared_ptr<const Block>> cache_;
 };
 
 // Decodes one frame (header, payload, checksum) read at `offset` of fname.
