@@ -15,9 +15,10 @@ Status StoreImpl::LockCommit() {
   uint64_t mine = local_waiters_.fetch_add(1) + 1;
   if (h->last_commit_owner.load(std::memory_order_relaxed) == instance_id_ &&
       h->commit_waiters.load(std::memory_order_relaxed) > mine) {
-    // We held the lock last and another handle (process) is waiting: step back once, off
-    // the CPU, so the woken waiter can take it (pthread mutexes are not fair).
-    std::this_thread::sleep_for(std::chrono::microseconds(20));
+    // We held the lock last and another handle (process) is waiting: yield once so the
+    // woken waiter can take it (pthread mutexes are not fair; without this one process
+    // can starve the others).
+    std::this_thread::yield();
   }
   auto r = coord_->Lock(&h->commit_mu, opts_.lock_timeout_ms);
   h->commit_waiters.fetch_sub(1);
