@@ -17,6 +17,7 @@ constexpr uint32_t kVersion = 1;
 constexpr uint32_t kSlots = 512;
 
 static_assert(std::atomic<uint64_t>::is_always_lock_free, "shared atomics must be lock-free");
+static_assert(sizeof(std::atomic<uint32_t>) == 4, "futex words are 32-bit");
 
 // One active transaction. owner = (pid << 32) | per-process claim counter; 0 = free.
 struct alignas(64) Slot {
@@ -55,6 +56,9 @@ struct alignas(64) Header {
   // holder steps back briefly when someone else is waiting (pthread mutexes are not fair).
   std::atomic<uint64_t> commit_waiters;
   std::atomic<uint64_t> last_commit_owner;  // instance id of the last commit_mu holder
+  // Futex word: bumped (and all waiters woken) after every group-commit fsync.
+  std::atomic<uint32_t> sync_epoch;
+  uint32_t reserved1;
 
   Slot slots[kSlots];
 };

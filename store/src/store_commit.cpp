@@ -1,6 +1,12 @@
 // Commit: validation (first committer wins; read-set checks when serializable), WAL append
 // under the cross-process commit lock, and group commit (one fsync for every record appended
 // while the previous fsync ran, whichever process appended it).
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <climits>
+#include <ctime>
 #include <thread>
 
 #include "files.h"
@@ -147,19 +153,45 @@ Status StoreImpl::Commit(const CommitRequest& req, uint64_t* seq) {
   return Status::Ok();  // a failed auto-checkpoint leaves the (committed) WAL in place
 }
 
+namespace {
+
+// Cross-process wait on a 32-bit word of the shared region (a non-private futex).
+void FutexWait(std::atomic<uint32_t>* word, uint32_t expected, uint32_t timeout_us) {
+  struct timespec ts{static_cast<time_t>(timeout_us / 1000000), static_cast<long>(timeout_us % 1000000) * 1000};
+  syscall(SYS_futex, reinterpret_cast<uint32_t*>(word), FUTEX_WAIT, expected, &ts, nullptr, 0);
+}
+void FutexWakeAll(std::atomic<uint32_t>* word) {
+  syscall(SYS_futex, reinterpret_cast<uint32_t*>(word), FUTEX_WAKE, INT32_MAX, nullptr, nullptr, 0);
+}
+
+}  // namespace
+
+// Group commit. Whoever finds no fsync in progress becomes the leader: it captures the
+// published WAL end, fsyncs once for every record appended so far (by any process), raises
+// the visible sequence and wakes everyone. The others sleep on sync_epoch meanwhile — not on
+// the leader's mutex, so a waiter whose record a finished fsync covered returns at once.
 Status StoreImpl::WaitDurable(uint64_t seq) {
   auto* h = coord_->h();
-  for (int round = 0; h->visible_seq.load(std::memory_order_acquire) < seq; ++round) {
-    auto r = coord_->Lock(&h->sync_mu, opts_.lock_timeout_ms);
-    if (!r) return r.error();
-    if (*r == Coordinator::LockResult::kOwnerDied) coord_->MarkConsistent(&h->sync_mu);
+  uint64_t deadline = 0;
+  while (h->visible_seq.load(std::memory_order_acquire) < seq) {
+    uint32_t epoch = h->sync_epoch.load(std::memory_order_acquire);
+    if (h->visible_seq.load(std::memory_order_acquire) >= seq) break;
+    bool died = false;
+    if (!coord_->TryLock(&h->sync_mu, &died)) {
+      if (!deadline) deadline = env_->NowMicros() + uint64_t{opts_.lock_timeout_ms} * 1000;
+      if (env_->NowMicros() > deadline) return Status::Busy("group commit wait timed out");
+      FutexWait(&h->sync_epoch, epoch, 2000);  // bounded: also covers a leader that died
+      continue;
+    }
+    if (died) coord_->MarkConsistent(&h->sync_mu);
     if (h->visible_seq.load(std::memory_order_acquire) >= seq) {
       coord_->Unlock(&h->sync_mu);
       break;
     }
     Layout l = coord_->ReadLayout();
-    std::shared_ptr<View> v;
-    Status s = CatchUp(&v, false);
+    std::shared_ptr<View> v = CurrentView();
+    Status s;
+    if (v->generation != l.generation) s = CatchUp(&v, false);
     if (s.ok() && v->generation != l.generation) {  // a checkpoint is switching generations
       coord_->Unlock(&h->sync_mu);
       std::this_thread::yield();
@@ -171,7 +203,9 @@ Status StoreImpl::WaitDurable(uint64_t seq) {
       h->last_sync_us.store(env_->NowMicros(), std::memory_order_relaxed);
       coord_->RaiseVisible(l.end_seq);
     }
+    h->sync_epoch.fetch_add(1, std::memory_order_release);
     coord_->Unlock(&h->sync_mu);
+    FutexWakeAll(&h->sync_epoch);
     if (!s.ok()) return s;
   }
   return Status::Ok();
