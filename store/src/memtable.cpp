@@ -4,9 +4,16 @@ namespace aokit::store {
 
 void MemTable::Add(uint64_t seq, bool deleted, std::string_view key, std::string_view value) {
   std::unique_lock l(mu_);
-  auto it = map_.find(key);
-  if (it == map_.end()) it = map_.emplace(std::string(key), std::vector<Version>{}).first;
-  it->second.push_back(Version{seq, deleted, std::string(value)});
+  auto hit = index_.find(key);
+  std::vector<Version>* vs;
+  if (hit != index_.end()) {
+    vs = hit->second;
+  } else {
+    auto it = map_.emplace(std::string(key), std::vector<Version>{}).first;
+    vs = &it->second;
+    index_.emplace(std::string_view(it->first), vs);
+  }
+  vs->push_back(Version{seq, deleted, std::string(value)});
 }
 
 static const Version* Visible(const std::vector<Version>& vs, uint64_t snapshot) {
@@ -17,9 +24,9 @@ static const Version* Visible(const std::vector<Version>& vs, uint64_t snapshot)
 
 MemTable::Lookup MemTable::Get(std::string_view key, uint64_t snapshot, std::string* value) const {
   std::shared_lock l(mu_);
-  auto it = map_.find(key);
-  if (it == map_.end()) return Lookup::kMissing;
-  const Version* v = Visible(it->second, snapshot);
+  const auto* vs = Find(key);
+  if (!vs) return Lookup::kMissing;
+  const Version* v = Visible(*vs, snapshot);
   if (!v) return Lookup::kMissing;
   if (v->deleted) return Lookup::kDeleted;
   value->assign(v->value);
@@ -28,8 +35,8 @@ MemTable::Lookup MemTable::Get(std::string_view key, uint64_t snapshot, std::str
 
 uint64_t MemTable::LatestSeq(std::string_view key) const {
   std::shared_lock l(mu_);
-  auto it = map_.find(key);
-  return it == map_.end() || it->second.empty() ? 0 : it->second.back().seq;
+  const auto* vs = Find(key);
+  return !vs || vs->empty() ? 0 : vs->back().seq;
 }
 
 bool MemTable::ChangedInRange(std::string_view start, std::string_view end, uint64_t snapshot) const {

@@ -9,6 +9,7 @@
 #include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace aokit::store {
@@ -49,7 +50,12 @@ class MemTable {
 
  private:
   mutable std::shared_mutex mu_;
-  std::map<std::string, std::vector<Version>, std::less<>> map_;
+  std::map<std::string, std::vector<Version>, std::less<>> map_;  // ordered: scans
+  std::unordered_map<std::string_view, std::vector<Version>*> index_;  // point lookups; views into map_ keys
+  const std::vector<Version>* Find(std::string_view key) const {
+    auto it = index_.find(key);
+    return it == index_.end() ? nullptr : it->second;
+  }
   std::atomic<uint64_t> applied_end_;
 };
 
