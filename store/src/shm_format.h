@@ -56,6 +56,7 @@ struct alignas(64) Header {
   // holder steps back briefly when someone else is waiting (pthread mutexes are not fair).
   std::atomic<uint64_t> commit_waiters;
   std::atomic<uint64_t> last_commit_owner;  // instance id of the last commit_mu holder
+  std::atomic<uint64_t> commit_streak;      // consecutive acquisitions by that holder
   // Futex word: bumped (and all waiters woken) after every group-commit fsync.
   std::atomic<uint32_t> sync_epoch;
   uint32_t reserved1;

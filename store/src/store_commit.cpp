@@ -15,14 +15,18 @@
 
 namespace aokit::store {
 
+// A handle that took the commit lock this many times in a row steps back for waiters.
+constexpr uint64_t kMaxCommitStreak = 3;
+
 Status StoreImpl::LockCommit() {
   auto* h = coord_->h();
   h->commit_waiters.fetch_add(1);
   uint64_t mine = local_waiters_.fetch_add(1) + 1;
   if (h->last_commit_owner.load(std::memory_order_relaxed) == instance_id_ &&
+      h->commit_streak.load(std::memory_order_relaxed) >= kMaxCommitStreak &&
       h->commit_waiters.load(std::memory_order_relaxed) > mine) {
-    // We held the lock last and another handle (process) is waiting: yield once so the
-    // woken waiter can take it (pthread mutexes are not fair; without this one process
+    // We took the lock the last few times while another handle (process) waited: yield so
+    // the woken waiter can take it (pthread mutexes are not fair; without this one process
     // can starve the others).
     std::this_thread::yield();
   }
@@ -30,7 +34,11 @@ Status StoreImpl::LockCommit() {
   h->commit_waiters.fetch_sub(1);
   local_waiters_.fetch_sub(1);
   if (!r) return r.error();
-  h->last_commit_owner.store(instance_id_, std::memory_order_relaxed);
+  if (h->last_commit_owner.exchange(instance_id_, std::memory_order_relaxed) == instance_id_) {
+    h->commit_streak.fetch_add(1, std::memory_order_relaxed);
+  } else {
+    h->commit_streak.store(1, std::memory_order_relaxed);
+  }
   if (*r == Coordinator::LockResult::kOwnerDied) {
     Status s = RepairLocked();
     coord_->MarkConsistent(&h->commit_mu);
