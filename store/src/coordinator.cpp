@@ -12,6 +12,7 @@ namespace aokit::store {
 Coordinator::Coordinator(Env* env, std::unique_ptr<SharedRegion> region)
     : env_(env), pid_(env->ProcessId()), region_(std::move(region)), h_(static_cast<shm::Header*>(region_->data())) {
   claim_counter_ = static_cast<uint32_t>(env_->NowMicros());
+  hint_ = static_cast<uint32_t>((pid_ * 61 + env_->NowMicros()) % shm::kSlots);  // spread processes over the table
 }
 
 Status Coordinator::Initialize(uint32_t sync_mode, Layout layout, uint64_t checkpoint_seq) {
