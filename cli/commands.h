@@ -23,6 +23,7 @@ void SetupSize(CLI::App& app);
 #ifdef HAVE_AOKIT_EMULATOR
 void SetupRun(CLI::App& app);
 void SetupLuaEnv(CLI::App& app);
+void SetupMsg(CLI::App& app);  // also registers `wallet`
 #endif
 
 }  // namespace aokit::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
 #ifdef HAVE_AOKIT_EMULATOR
   aokit::cli::SetupRun(app);
   aokit::cli::SetupLuaEnv(app);
+  aokit::cli::SetupMsg(app);
 #endif
   try {
     app.parse(argc, argv);
