@@ -71,10 +71,24 @@ function ao.clone(obj, seen)
   return setmetatable(copy, getmetatable(obj))
 end
 
+-- Set view of ao.nonExtractableTags, rebuilt when the list is replaced or
+-- changes length.
+local excludedList, excludedLen, excludedSet
+local function excluded()
+  local list = ao.nonExtractableTags
+  if list ~= excludedList or #list ~= excludedLen then
+    excludedSet = {}
+    for _, name in ipairs(list) do excludedSet[name] = true end
+    excludedList, excludedLen = list, #list
+  end
+  return excludedSet
+end
+
 -- Lift tags to root fields (last duplicate wins), except nonExtractableTags.
 function ao.normalize(msg)
+  local skip = excluded()
   for _, tag in ipairs(msg.Tags) do
-    if not contains(ao.nonExtractableTags, tag.name) then
+    if not skip[tag.name] then
       msg[tag.name] = tag.value
     end
   end

@@ -49,23 +49,38 @@ end
 -- Normalise root keys and tag names (Utils.normalize), then lift tags.
 -- Keys are renamed in sorted order so collisions resolve deterministically;
 -- a renamed key overwrites an existing canonical one, as in aos.
+local canonicalNames, canonicalCount = {}, 0
+local function canonical(name)
+  local c = canonicalNames[name]
+  if c then return c end
+  c = Utils.normalize(name)
+  if canonicalCount < 4096 then
+    canonicalNames[name] = c
+    canonicalCount = canonicalCount + 1
+  end
+  return c
+end
+
 local function normalizeMsg(msg)
-  local renames = {}
+  local renames
   for key in pairs(msg) do
-    if type(key) == "string" then
-      local canonical = Utils.normalize(key)
-      if canonical ~= key then renames[#renames + 1] = key end
+    if type(key) == "string" and (canonicalNames[key] or canonical(key)) ~= key then
+      renames = renames or {}
+      renames[#renames + 1] = key
     end
   end
-  table.sort(renames)
-  for _, key in ipairs(renames) do
-    local value = msg[key]
-    msg[key] = nil
-    msg[Utils.normalize(key)] = value
+  if renames then
+    table.sort(renames)
+    for _, key in ipairs(renames) do
+      local value = msg[key]
+      msg[key] = nil
+      msg[canonical(key)] = value
+    end
   end
   if type(msg.Tags) == "table" then
     for _, tag in ipairs(msg.Tags) do
-      if type(tag.name) == "string" then tag.name = Utils.normalize(tag.name) end
+      local name = tag.name
+      if type(name) == "string" then tag.name = canonicalNames[name] or canonical(name) end
     end
   end
   ao.normalize(msg)
@@ -250,16 +265,22 @@ local function attachReplyForward(msg)
   end
 end
 
+-- The system handlers are built once and re-registered on every message
+-- (add/once/append update in place, as aos does each time).
+local evalHandler, bootHandler, defaultHandler
+local function evalPattern(m) return m.Action == "Eval" and Owner == m.From end
+local function bootPattern(m) return m.Tags.Type == "Process" and Owner == m.From end
+local function always() return true end
+
 local function registerSystemHandlers(msg, env)
-  Handlers.add("_eval",
-    function(m) return m.Action == "Eval" and Owner == m.From end,
-    require(".eval")(ao))
+  evalHandler = evalHandler or require(".eval")(ao)
+  Handlers.add("_eval", evalPattern, evalHandler)
   if env.Process.Id == msg.Id then
-    Handlers.once("_boot",
-      function(m) return m.Tags.Type == "Process" and Owner == m.From end,
-      require(".boot")(ao))
+    bootHandler = bootHandler or require(".boot")(ao)
+    Handlers.once("_boot", bootPattern, bootHandler)
   end
-  Handlers.append("_default", function() return true end, require(".default")(insertInbox))
+  defaultHandler = defaultHandler or require(".default")(insertInbox)
+  Handlers.append("_default", always, defaultHandler)
 end
 
 local function pruneCoroutines(co)
