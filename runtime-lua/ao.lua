@@ -106,12 +106,31 @@ function ao.sanitize(msg)
   return copy
 end
 
+-- Authority tag value -> its non-empty comma-separated, trimmed parts
+-- (memoised: the same value arrives with every message).
+local authorityParts, authorityPartsCount = {}, 0
+local function splitAuthorities(value)
+  local parts = authorityParts[value]
+  if parts then return parts end
+  parts = {}
+  for part in value:gmatch("[^,]+") do
+    local a = part:match("^%s*(.-)%s*$")
+    if a ~= "" then parts[#parts + 1] = a end
+  end
+  if authorityPartsCount < 256 then
+    authorityParts[value] = parts
+    authorityPartsCount = authorityPartsCount + 1
+  end
+  return parts
+end
+
 local function addAuthorities(tags)
   for _, tag in ipairs(tags) do
     if tag.name == "Authority" and type(tag.value) == "string" then
-      for part in tag.value:gmatch("[^,]+") do
-        local a = part:match("^%s*(.-)%s*$")
-        if a ~= "" and not contains(ao.authorities, a) then
+      local parts = splitAuthorities(tag.value)
+      for i = 1, #parts do
+        local a = parts[i]
+        if not contains(ao.authorities, a) then
           table.insert(ao.authorities, a)
         end
       end
