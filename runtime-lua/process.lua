@@ -82,9 +82,13 @@ local function normalizeMsg(msg)
   end
   local tags = msg.Tags
   if type(tags) == "table" then
-    for _, tag in ipairs(tags) do
+    -- Indexing until the first nil is what ipairs does (loops below too).
+    local i, tag = 1, tags[1]
+    while tag ~= nil do
       local name = tag.name
       if type(name) == "string" then tag.name = names[name] or canonical(name) end
+      i = i + 1
+      tag = tags[i]
     end
   end
   ao.normalize(msg)
@@ -114,9 +118,19 @@ end
 -- Tags list -> map, first occurrence of a name wins.
 function Tab(msg)
   local map = {}
-  for _, tag in ipairs(msg.Tags) do
+  local tags = msg.Tags
+  if type(tags) ~= "table" then
+    for _, tag in ipairs(tags) do
+      if not map[tag.name] then map[tag.name] = tag.value end
+    end
+    return map
+  end
+  local i, tag = 1, tags[1]
+  while tag ~= nil do
     local name = tag.name
     if not map[name] then map[name] = tag.value end
+    i = i + 1
+    tag = tags[i]
   end
   return map
 end
@@ -264,7 +278,14 @@ local function copyEnvPart(p)
   for k, v in pairs(p) do copy[k] = v end
   local tags = {}
   local list = p.Tags
-  if list then
+  if type(list) == "table" then
+    local i, tag = 1, list[1]
+    while tag ~= nil do
+      tags[i] = { name = tag.name, value = tag.value }
+      i = i + 1
+      tag = list[i]
+    end
+  elseif list then
     for i, tag in ipairs(list) do tags[i] = { name = tag.name, value = tag.value } end
   end
   copy.Tags = tags
@@ -312,9 +333,12 @@ local handlersModule = Handlers
 local baseAdd, baseAppend, baseResolver = Handlers.add, Handlers.append, Handlers.generateResolver
 local storedHandle = {}
 
-local function findEntry(name)
-  for _, h in ipairs(Handlers.list) do
+local function findEntry(list, name)
+  local i, h = 1, list[1]
+  while h ~= nil do
     if h.name == name then return h end
+    i = i + 1
+    h = list[i]
   end
   return nil
 end
@@ -322,12 +346,14 @@ end
 local function register(add, name, pattern, handle)
   if Handlers == handlersModule and Handlers.add == baseAdd and Handlers.append == baseAppend
     and Handlers.generateResolver == baseResolver then
-    local h = findEntry(name)
+    local list = Handlers.list
+    local h = type(list) == "table" and findEntry(list, name)
     if h and h.pattern == pattern and h.maxRuns == nil and h.handle == storedHandle[name] then
       return
     end
     add(name, pattern, handle)
-    h = findEntry(name)
+    list = Handlers.list
+    h = type(list) == "table" and findEntry(list, name)
     storedHandle[name] = h and h.handle
     return
   end
