@@ -4,10 +4,13 @@
 -- separately ("msg+env build only") and is included in the other figures.
 -- Usage (from the repository root or anywhere):
 --   lua5.3 bench/lua_modules/runtime_bench.lua [seconds per case] [runs per case] [case letter]
--- With a case letter (a, b, c, c', d) only that case runs (handy under perf).
+-- With a case letter (a, b, c, c', d) only that case runs (handy under perf). A first
+-- argument "n=COUNT" runs exactly COUNT messages per run instead of timing (for
+-- instruction counts under valgrind, which are not disturbed by machine load).
 local here = debug.getinfo(1, "S").source:match("^@(.*)[/\\]") or "."
 local root = here .. "/../.."
-local min_time = tonumber(arg and arg[1]) or 0.5
+local fixed = arg and arg[1] and tonumber(arg[1]:match("^n=(%d+)$"))
+local min_time = fixed and 0 or tonumber(arg and arg[1]) or 0.5
 local runs = tonumber(arg and arg[2]) or 3
 local only = arg and arg[3]
 
@@ -77,6 +80,11 @@ end
 
 -- Runs body(n) with growing n until it takes min_time; returns CPU microseconds per call.
 local function measure(body)
+  if fixed then
+    local t0 = os.clock()
+    body(fixed)
+    return (os.clock() - t0) / fixed * 1e6
+  end
   local n = 200
   while true do
     collectgarbage()
