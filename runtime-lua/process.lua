@@ -270,22 +270,22 @@ local function initializeState(msg, env)
   end
 end
 
--- A private copy of env so that tagifying Process.Tags never alters the
--- caller's table (aos receives a fresh JSON-decoded env per message).
+-- A private copy of env.Process and env.Module so that tagifying
+-- Process.Tags never alters the caller's tables. The Tags lists themselves
+-- are shared: the caller builds a fresh env for every message (the
+-- emulator's PushEnvTable does, and aos gets a fresh JSON-decoded env), so
+-- the process still sees a fresh list of fresh {name, value} tags each time.
 local function copyEnvPart(p)
   if type(p) ~= "table" then return p end
   local copy = {}
   for k, v in pairs(p) do copy[k] = v end
-  local tags = {}
   local list = p.Tags
   if type(list) == "table" then
-    local i, tag = 1, list[1]
-    while tag ~= nil do
-      tags[i] = { name = tag.name, value = tag.value }
-      i = i + 1
-      tag = list[i]
-    end
-  elseif list then
+    copy.Tags = list
+    return copy
+  end
+  local tags = {}
+  if list then
     for i, tag in ipairs(list) do tags[i] = { name = tag.name, value = tag.value } end
   end
   copy.Tags = tags
