@@ -166,7 +166,7 @@ local function addAuthorities(tags)
   if type(tags) == "table" then
     local i, tag = 1, tags[1]
     while tag ~= nil do
-      addAuthority(tag)
+      if tag.name == "Authority" then addAuthority(tag) end
       i = i + 1
       tag = tags[i]
     end
