@@ -1,8 +1,8 @@
 -- Benchmark of the aos-compatible runtime (runtime-lua/process.lua) on stock lua5.3: CPU
--- microseconds per handle(msg, env) call for four message kinds. Each message and env is
+-- microseconds per handle(msg, env) call for five message kinds. Each message and env is
 -- built the way the emulator builds them (message_table.cpp); building them is timed
 -- separately ("msg+env build only") and is included in the other figures.
--- Usage (from the repository root or anywhere):
+-- Usage (from the repository root; bench/lua_modules/run changes there):
 --   lua5.3 bench/lua_modules/runtime_bench.lua [seconds per case] [runs per case] [case letter]
 -- With a case letter (a, b, c, c', d) only that case runs (handy under perf). A first
 -- argument "n=COUNT" runs exactly COUNT messages per run instead of timing (for
@@ -10,7 +10,7 @@
 local here = debug.getinfo(1, "S").source:match("^@(.*)[/\\]") or "."
 local root = here .. "/../.."
 local fixed = arg and arg[1] and tonumber(arg[1]:match("^n=(%d+)$"))
-local min_time = fixed and 0 or tonumber(arg and arg[1]) or 0.5
+local min_time = (not fixed) and tonumber(arg and arg[1]) or 0.5
 local runs = tonumber(arg and arg[2]) or 3
 local only = arg and arg[3]
 
