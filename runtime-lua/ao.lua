@@ -25,8 +25,18 @@ local ao = {
 }
 
 local function contains(list, value)
-  for _, v in ipairs(list) do
+  if type(list) ~= "table" then
+    for _, v in ipairs(list) do
+      if v == value then return true end
+    end
+    return false
+  end
+  -- Indexing until the first nil is what ipairs does (loops below too).
+  local i, v = 1, list[1]
+  while v ~= nil do
     if v == value then return true end
+    i = i + 1
+    v = list[i]
   end
   return false
 end
@@ -44,12 +54,15 @@ end
 local function pad32(n) return string.format("%032d", n) end
 
 -- Keys of msg that become tags of an outgoing message.
-local NOT_TAGS = { "Target", "Data", "Anchor", "Tags", "From" }
+local NOT_TAGS = { Target = true, Data = true, Anchor = true, Tags = true, From = true }
 
+-- `out` is the fresh Tags list of an outgoing message.
 local function appendTags(out, msg)
+  local n = #out
   for k, v in pairs(msg) do
-    if not contains(NOT_TAGS, k) then
-      table.insert(out, { name = k, value = v })
+    if not NOT_TAGS[k] then
+      n = n + 1
+      out[n] = { name = k, value = v }
     end
   end
   if msg.Tags then
@@ -71,11 +84,38 @@ function ao.clone(obj, seen)
   return setmetatable(copy, getmetatable(obj))
 end
 
+-- Set view of ao.nonExtractableTags, rebuilt when the list is replaced or
+-- changes length.
+local excludedList, excludedLen, excludedSet
+local function excluded()
+  local list = ao.nonExtractableTags
+  if list ~= excludedList or #list ~= excludedLen then
+    excludedSet = {}
+    for _, name in ipairs(list) do excludedSet[name] = true end
+    excludedList, excludedLen = list, #list
+  end
+  return excludedSet
+end
+
 -- Lift tags to root fields (last duplicate wins), except nonExtractableTags.
 function ao.normalize(msg)
-  for _, tag in ipairs(msg.Tags) do
-    if not contains(ao.nonExtractableTags, tag.name) then
-      msg[tag.name] = tag.value
+  local skip = excluded()
+  local tags = msg.Tags
+  if type(tags) ~= "table" then
+    for _, tag in ipairs(tags) do
+      if not skip[tag.name] then
+        msg[tag.name] = tag.value
+      end
+    end
+  else
+    local i, tag = 1, tags[1]
+    while tag ~= nil do
+      local name = tag.name
+      if not skip[name] then
+        msg[name] = tag.value
+      end
+      i = i + 1
+      tag = tags[i]
     end
   end
   ao.hint = msg.Hint or nil
@@ -92,12 +132,52 @@ function ao.sanitize(msg)
   return copy
 end
 
+-- Authority tag value -> its non-empty comma-separated, trimmed parts
+-- (memoised: the same value arrives with every message).
+local authorityParts, authorityPartsCount = {}, 0
+local function splitAuthorities(value)
+  local parts = authorityParts[value]
+  if parts then return parts end
+  parts = {}
+  for part in value:gmatch("[^,]+") do
+    local a = part:match("^%s*(.-)%s*$")
+    if a ~= "" then parts[#parts + 1] = a end
+  end
+  if authorityPartsCount < 256 then
+    authorityParts[value] = parts
+    authorityPartsCount = authorityPartsCount + 1
+  end
+  return parts
+end
+
+local function addAuthority(tag)
+  if tag.name == "Authority" and type(tag.value) == "string" then
+    local parts = splitAuthorities(tag.value)
+    for i = 1, #parts do
+      local a = parts[i]
+      if not contains(ao.authorities, a) then
+        table.insert(ao.authorities, a)
+      end
+    end
+  end
+end
+
 local function addAuthorities(tags)
+  if type(tags) == "table" then
+    local i, tag = 1, tags[1]
+    while tag ~= nil do
+      if tag.name == "Authority" then addAuthority(tag) end
+      i = i + 1
+      tag = tags[i]
+    end
+    return
+  end
   for _, tag in ipairs(tags) do
     if tag.name == "Authority" and type(tag.value) == "string" then
-      for part in tag.value:gmatch("[^,]+") do
-        local a = part:match("^%s*(.-)%s*$")
-        if a ~= "" and not contains(ao.authorities, a) then
+      local parts = splitAuthorities(tag.value)
+      for i = 1, #parts do
+        local a = parts[i]
+        if not contains(ao.authorities, a) then
           table.insert(ao.authorities, a)
         end
       end

@@ -49,23 +49,46 @@ end
 -- Normalise root keys and tag names (Utils.normalize), then lift tags.
 -- Keys are renamed in sorted order so collisions resolve deterministically;
 -- a renamed key overwrites an existing canonical one, as in aos.
+local canonicalNames, canonicalCount = {}, 0
+local function canonical(name)
+  local c = canonicalNames[name]
+  if c then return c end
+  c = Utils.normalize(name)
+  if canonicalCount < 4096 then
+    canonicalNames[name] = c
+    canonicalCount = canonicalCount + 1
+  end
+  return c
+end
+
 local function normalizeMsg(msg)
-  local renames = {}
+  local names = canonicalNames
+  local renames
   for key in pairs(msg) do
-    if type(key) == "string" then
-      local canonical = Utils.normalize(key)
-      if canonical ~= key then renames[#renames + 1] = key end
+    local c = names[key]
+    if c == nil and type(key) == "string" then c = canonical(key) end
+    if c ~= nil and c ~= key then
+      if renames then renames[#renames + 1] = key else renames = { key } end
     end
   end
-  table.sort(renames)
-  for _, key in ipairs(renames) do
-    local value = msg[key]
-    msg[key] = nil
-    msg[Utils.normalize(key)] = value
+  if renames then
+    table.sort(renames)
+    for i = 1, #renames do
+      local key = renames[i]
+      local value = msg[key]
+      msg[key] = nil
+      msg[canonical(key)] = value
+    end
   end
-  if type(msg.Tags) == "table" then
-    for _, tag in ipairs(msg.Tags) do
-      if type(tag.name) == "string" then tag.name = Utils.normalize(tag.name) end
+  local tags = msg.Tags
+  if type(tags) == "table" then
+    -- Indexing until the first nil is what ipairs does (loops below too).
+    local i, tag = 1, tags[1]
+    while tag ~= nil do
+      local name = tag.name
+      if type(name) == "string" then tag.name = names[name] or canonical(name) end
+      i = i + 1
+      tag = tags[i]
     end
   end
   ao.normalize(msg)
@@ -95,17 +118,50 @@ end
 -- Tags list -> map, first occurrence of a name wins.
 function Tab(msg)
   local map = {}
-  for _, tag in ipairs(msg.Tags) do
-    if not map[tag.name] then map[tag.name] = tag.value end
+  local tags = msg.Tags
+  if type(tags) ~= "table" then
+    for _, tag in ipairs(tags) do
+      if not map[tag.name] then map[tag.name] = tag.value end
+    end
+    return map
+  end
+  local i, tag = 1, tags[1]
+  while tag ~= nil do
+    local name = tag.name
+    if not map[name] then map[name] = tag.value end
+    i = i + 1
+    tag = tags[i]
   end
   return map
 end
 
+-- The prompt string is reused while all its inputs are the strings it was
+-- last built from; otherwise aos's expression is evaluated as is.
+local promptKey = {}
+local promptText
 function Prompt()
-  return Colors.green .. Name .. Colors.gray
+  local k = promptKey
+  if promptText and k[1] == Colors.green and k[2] == Name and k[3] == Colors.gray
+    and k[4] == Colors.blue and k[5] == process._version and k[6] == Colors.red
+    and k[8] == Colors.reset and k[7] == tostring(#Inbox) then
+    return promptText
+  end
+  local text = Colors.green .. Name .. Colors.gray
     .. "@" .. Colors.blue .. "aos-" .. process._version .. Colors.gray
     .. "[Inbox:" .. Colors.red .. tostring(#Inbox) .. Colors.gray
     .. "]" .. Colors.reset .. "> "
+  local green, name, gray, blue = Colors.green, Name, Colors.gray, Colors.blue
+  local red, reset = Colors.red, Colors.reset
+  if type(green) == "string" and type(name) == "string" and type(gray) == "string"
+    and type(blue) == "string" and type(red) == "string" and type(reset) == "string"
+    and type(process._version) == "string" then
+    k[1], k[2], k[3], k[4], k[5], k[6], k[7], k[8] =
+      green, name, gray, blue, process._version, red, tostring(#Inbox), reset
+    promptText = text
+  else
+    promptText = nil
+  end
+  return text
 end
 
 -- print appends one entry to the message's log; tables are formatted,
@@ -214,20 +270,31 @@ local function initializeState(msg, env)
   end
 end
 
--- A private copy of env so that tagifying Process.Tags never alters the
--- caller's table (aos receives a fresh JSON-decoded env per message).
-local function copyEnv(raw)
-  local env = raw.Process and raw or raw.env
-  local function part(p)
-    if type(p) ~= "table" then return p end
-    local copy = {}
-    for k, v in pairs(p) do copy[k] = v end
-    local tags = {}
-    for i, tag in ipairs(p.Tags or {}) do tags[i] = { name = tag.name, value = tag.value } end
-    copy.Tags = tags
+-- A private copy of env.Process and env.Module so that tagifying
+-- Process.Tags never alters the caller's tables. The Tags lists themselves
+-- are shared: the caller builds a fresh env for every message (the
+-- emulator's PushEnvTable does, and aos gets a fresh JSON-decoded env), so
+-- the process still sees a fresh list of fresh {name, value} tags each time.
+local function copyEnvPart(p)
+  if type(p) ~= "table" then return p end
+  local copy = {}
+  for k, v in pairs(p) do copy[k] = v end
+  local list = p.Tags
+  if type(list) == "table" then
+    copy.Tags = list
     return copy
   end
-  return { Process = part(env.Process), Module = part(env.Module) }
+  local tags = {}
+  if list then
+    for i, tag in ipairs(list) do tags[i] = { name = tag.name, value = tag.value } end
+  end
+  copy.Tags = tags
+  return copy
+end
+
+local function copyEnv(raw)
+  local env = raw.Process and raw or raw.env
+  return { Process = copyEnvPart(env.Process), Module = copyEnvPart(env.Module) }
 end
 
 local function attachReplyForward(msg)
@@ -250,16 +317,59 @@ local function attachReplyForward(msg)
   end
 end
 
-local function registerSystemHandlers(msg, env)
-  Handlers.add("_eval",
-    function(m) return m.Action == "Eval" and Owner == m.From end,
-    require(".eval")(ao))
-  if env.Process.Id == msg.Id then
-    Handlers.once("_boot",
-      function(m) return m.Tags.Type == "Process" and Owner == m.From end,
-      require(".boot")(ao))
+-- The system handlers are built once and re-registered on every message
+-- (add/once/append update in place, as aos does each time).
+local evalHandler, bootHandler, defaultHandler
+local function evalPattern(m) return m.Action == "Eval" and Owner == m.From end
+local function bootPattern(m) return m.Tags.Type == "Process" and Owner == m.From end
+local function always() return true end
+
+-- Handlers.add/append of a system handler whose entry (the first with its
+-- name) already holds the same pattern, no run limit and the handle stored by
+-- the previous registration would only replace h.handle by an equivalent
+-- fresh resolver closure; that call is skipped while Handlers and its
+-- functions are the runtime's own.
+local handlersModule = Handlers
+local baseAdd, baseAppend, baseResolver = Handlers.add, Handlers.append, Handlers.generateResolver
+local storedHandle = {}
+
+local function findEntry(list, name)
+  local i, h = 1, list[1]
+  while h ~= nil do
+    if h.name == name then return h end
+    i = i + 1
+    h = list[i]
   end
-  Handlers.append("_default", function() return true end, require(".default")(insertInbox))
+  return nil
+end
+
+local function register(add, name, pattern, handle)
+  if Handlers == handlersModule and Handlers.add == baseAdd and Handlers.append == baseAppend
+    and Handlers.generateResolver == baseResolver then
+    local list = Handlers.list
+    local h = type(list) == "table" and findEntry(list, name)
+    if h and h.pattern == pattern and h.maxRuns == nil and h.handle == storedHandle[name] then
+      return
+    end
+    add(name, pattern, handle)
+    list = Handlers.list
+    h = type(list) == "table" and findEntry(list, name)
+    storedHandle[name] = h and h.handle
+    return
+  end
+  storedHandle[name] = nil
+  if add == baseAdd then Handlers.add(name, pattern, handle) else Handlers.append(name, pattern, handle) end
+end
+
+local function registerSystemHandlers(msg, env)
+  evalHandler = evalHandler or require(".eval")(ao)
+  register(baseAdd, "_eval", evalPattern, evalHandler)
+  if env.Process.Id == msg.Id then
+    bootHandler = bootHandler or require(".boot")(ao)
+    Handlers.once("_boot", bootPattern, bootHandler)
+  end
+  defaultHandler = defaultHandler or require(".default")(insertInbox)
+  register(baseAppend, "_default", always, defaultHandler)
 end
 
 local function pruneCoroutines(co)

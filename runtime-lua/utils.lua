@@ -68,11 +68,19 @@ end
 
 -- Canonical tag/key name: '_' -> '-', lower-cased, first letter and each
 -- letter after '-' upper-cased. Non-strings are returned unchanged.
+-- Results are memoised (a pure function of the input; bounded cache).
+local normalized, normalizedCount = {}, 0
 function utils.normalize(str)
   if type(str) ~= "string" then return str end
+  local hit = normalized[str]
+  if hit then return hit end
   local s = str:gsub("_", "-"):lower()
   s = s:gsub("^%l", string.upper)
   s = s:gsub("%-(%l)", function(c) return "-" .. c:upper() end)
+  if normalizedCount < 4096 then
+    normalized[str] = s
+    normalizedCount = normalizedCount + 1
+  end
   return s
 end
 
