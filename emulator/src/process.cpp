@@ -5,6 +5,7 @@
 
 #include "lauxlib.h"
 #include "lua.h"
+#include "lstate.h"  // hookcount: the instructions left before the next count hook
 #include "lua_values.h"
 #include "message_table.h"
 #include "module_searcher.h"
@@ -196,6 +197,9 @@ EvalResult Process::Evaluate(const AssignedMessage& message) {
     result.spawns.clear();
     result.assignments.clear();
   }
+  // Charge the partial step the main thread ran since its last count hook.
+  if (!budget_exceeded_ && L_->hookcount > 0 && L_->hookcount <= kGasStep)
+    gas_used_ += static_cast<std::uint64_t>(kGasStep - L_->hookcount);
   result.gas_used = gas_used_;
   if (memory_exceeded_) lua_gc(L_, LUA_GCCOLLECT, 0);
   lua_sethook(L_, nullptr, 0, 0);
