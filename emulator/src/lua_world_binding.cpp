@@ -5,6 +5,7 @@
 #include <string>
 
 #include "aokit/emu/lua_api.h"
+#include "aokit/emu/trace.h"
 #include "aokit/emu/world.h"
 #include "lua_values.h"
 #include "module_searcher.h"
@@ -189,6 +190,27 @@ int WorldExport(lua_State* L) {
   return Guard(L, [&] {
     std::string bytes = Check(L, world.ExportItem(id));
     lua_pushlstring(L, bytes.data(), bytes.size());
+    return 1;
+  });
+}
+
+// w:trace(id [, "text" | "mermaid" | "dot" | "table"]): the causal tree below a message.
+int WorldTrace(lua_State* L) {
+  World& world = CheckWorld(L);
+  std::string id = luaL_checkstring(L, 2);
+  std::string format = luaL_optstring(L, 3, "table");
+  return Guard(L, [&] {
+    TraceNode root = Check(L, BuildTrace(world, id));
+    std::string text;
+    if (format == "table") {
+      PushJson(L, TraceJson(root));
+      return 1;
+    }
+    if (format == "text") text = TraceText(root);
+    else if (format == "mermaid") text = TraceMermaid(root);
+    else if (format == "dot") text = TraceDot(root);
+    else return luaL_error(L, "trace: format must be text, mermaid, dot or table, not '%s'", format.c_str());
+    lua_pushlstring(L, text.data(), text.size());
     return 1;
   });
 }
@@ -461,6 +483,7 @@ const luaL_Reg kWorldMethods[] = {
     {"run", WorldRun},         {"step", WorldStep},         {"pending", WorldPending},
     {"reorder", WorldReorder}, {"result", WorldResult},     {"output", WorldOutput},
     {"result_json", WorldResultJson}, {"submit_raw", WorldSubmit}, {"export", WorldExport},
+    {"trace", WorldTrace},
     {"message", WorldMessage}, {"all_messages", WorldAllMessages}, {"eval", WorldEval},
     {"log", WorldLog},         {"advance", WorldAdvance},   {"now", WorldNow},
     {"processes", WorldProcesses}, {"name", WorldName},     {"outgoing", WorldOutgoing},

@@ -36,6 +36,9 @@ struct World::Evaluated {
 // A 32-digit zero-padded counter: the anchor format aos uses for its outbox.
 std::string PaddedCounter(std::uint64_t n);
 
+// Removes ANSI colour sequences (aos colours its output).
+std::string StripAnsi(const std::string& text);
+
 // Tag helpers.
 const std::string* FindTag(const std::vector<Tag>& tags, const std::string& name);
 void SetTag(std::vector<Tag>& tags, const std::string& name, const std::string& value);

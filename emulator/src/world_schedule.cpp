@@ -9,6 +9,8 @@ namespace {
 
 std::string AnchorText(const std::optional<std::string>& anchor) { return anchor.value_or(""); }
 
+}  // namespace
+
 // The log is plain text: drop the ANSI colour sequences aos puts in its output.
 std::string StripAnsi(const std::string& text) {
   std::string out;
@@ -22,6 +24,8 @@ std::string StripAnsi(const std::string& text) {
   }
   return out;
 }
+
+namespace {
 
 }  // namespace
 

@@ -13,6 +13,8 @@ print("== outputs ==")
 for _, m in ipairs(world:messages({ Action = "Pong" })) do
   print(world:name(m.Target) .. ": " .. world:output(m.Id))
 end
+print("== trace of the Serve message ==")
+io.write(world:trace(serve, "text"))
 print("pongs counted by ping: " .. world:eval(ping, "Pongs"))
 print("serve message id: " .. serve)
 assert(world:eval(ping, "Pongs") == 3, "expected three pongs")

@@ -308,3 +308,52 @@ TEST(WorldSubmitTest, OutboxTagWithTableValueIsUndeliverable) {
 
 }  // namespace
 }  // namespace aokit::emu
+
+#include "aokit/emu/trace.h"
+
+namespace aokit::emu {
+namespace {
+
+TEST(TraceTest, TreeFollowsCausesAcrossProcesses) {
+  World world;
+  auto pong = world.Spawn(Source("pong", kPong));
+  auto ping = world.Spawn(Source("ping", kPinger));
+  world.Run();
+  auto start = world.Send(Msg(*ping, "Start", *pong, {{"Rounds", "2"}}));
+  world.Run();
+  auto trace = BuildTrace(world, *start);
+  ASSERT_TRUE(trace) << trace.error().message;
+  EXPECT_EQ(trace->to, "ping");
+  EXPECT_EQ(trace->action, "Start");
+  ASSERT_EQ(trace->children.size(), 2u);
+  EXPECT_EQ(trace->children[0].to, "pong");
+  ASSERT_EQ(trace->children[0].children.size(), 1u);
+  EXPECT_EQ(trace->children[0].children[0].action, "Pong");
+  std::string text = TraceText(*trace);
+  EXPECT_NE(text.find("└─ "), std::string::npos) << text;
+  EXPECT_NE(TraceMermaid(*trace).find("flowchart TD"), std::string::npos);
+  std::string dot = TraceDot(*trace);
+  EXPECT_NE(dot.find("digraph trace"), std::string::npos);
+  EXPECT_NE(dot.find("\"" + *start + "\" -> "), std::string::npos);
+  EXPECT_EQ(TraceJson(*trace)["children"].size(), 2u);
+  EXPECT_FALSE(BuildTrace(world, "unknown"));
+}
+
+TEST(TraceTest, ErrorsAndWalletTargetsAreMarked) {
+  World world;
+  auto p = world.Spawn(Source("p", "Handlers.add('a', 'A', function(m) m.reply({ Data = 'ok' }) end)\n"
+                                   "Handlers.add('b', 'B', function(m) error('nope') end)"));
+  world.Run();
+  auto a = world.Send(Msg(*p, "A"));
+  auto b = world.Send(Msg(*p, "B"));
+  world.Run();
+  auto ta = BuildTrace(world, *a);
+  ASSERT_EQ(ta->children.size(), 1u);
+  EXPECT_EQ(ta->children[0].note, "wallet");
+  EXPECT_FALSE(ta->children[0].delivered);
+  auto tb = BuildTrace(world, *b);
+  EXPECT_NE(tb->error.find("Error handling message"), std::string::npos) << tb->error;
+}
+
+}  // namespace
+}  // namespace aokit::emu

@@ -117,6 +117,7 @@ class World {
   std::vector<const MessageRecord*> Messages() const;  // retained, in the order they were made
   std::vector<std::string> ProcessIds() const;          // in spawn order
   bool HasProcess(const std::string& id) const;
+  bool IsWallet(const std::string& address) const { return wallet_addresses_.count(address) > 0; }
   Result<nlohmann::json> Eval(const std::string& process_id, const std::string& code);
   std::string DisplayName(const std::string& address_or_pid) const;
   // Ids of the messages the MU made from the outbox of (message, process).
