@@ -181,6 +181,16 @@ Result<std::string> World::CreateProcess(const MessageRecord& spawn, const Spawn
   slot->process = std::move(*process);
   slot->id = spawn.id;
   slot->module_tag = module ? *module : default_module_id_;
+  slot->owner = spawn.owner;
+  if (const std::string* from_process = FindTag(spawn.item.tags, "From-Process")) slot->owner = *from_process;
+  if (const std::string* interval = FindTag(spawn.item.tags, "Cron-Interval")) {
+    auto ms = ParseCronInterval(*interval, options_.block_interval_ms);
+    if (!ms) return Fail("process " + spawn.id + ": " + ms.error().message);
+    slot->cron_interval_ms = *ms;
+    slot->next_cron_ms = now_ms_ + *ms;
+    for (const auto& tag : spawn.item.tags)
+      if (tag.name.rfind("Cron-Tag-", 0) == 0) slot->cron_tags.push_back({tag.name.substr(9), tag.value});
+  }
   if (const std::string* name = FindTag(spawn.item.tags, "Name")) names_.emplace(spawn.id, *name);
   processes_.emplace(spawn.id, std::move(slot));
   process_order_.push_back(spawn.id);
@@ -240,8 +250,67 @@ std::int64_t World::BlockHeight() const {
 }
 
 void World::AdvanceTime(std::int64_t ms) {
+  if (ms <= 0) return;
+  std::int64_t target = now_ms_ + ms;
+  while (QueueCronTicksAt(target)) Run();
   std::lock_guard lock(mutex_);
-  if (ms > 0) now_ms_ += ms;
+  now_ms_ = target;
+}
+
+// Queues the cron messages of the earliest tick at or before limit_ms (moving the clock to it);
+// false when no tick is due.
+bool World::QueueCronTicksAt(std::int64_t limit_ms) {
+  std::lock_guard lock(mutex_);
+  std::int64_t earliest = limit_ms + 1;
+  for (const auto& pid : process_order_) {
+    const ProcessSlot& p = *processes_.at(pid);
+    if (p.cron_interval_ms > 0 && p.next_cron_ms < earliest) earliest = p.next_cron_ms;
+  }
+  if (earliest > limit_ms) return false;
+  now_ms_ = std::max(now_ms_, earliest);
+  for (const auto& pid : process_order_) {
+    ProcessSlot& p = *processes_.at(pid);
+    if (p.cron_interval_ms == 0 || p.next_cron_ms != earliest) continue;
+    p.next_cron_ms += p.cron_interval_ms;
+    DataItem item;
+    item.target = *Base64UrlDecode(pid);
+    item.tags = p.cron_tags;
+    item.anchor = PaddedCounter(++p.cron_count);
+    SealUnsigned(item, mu_key_);  // the CU makes cron messages; they are not signed items
+    MessageRecord record;
+    record.id = ItemId(item);
+    record.owner = p.owner;
+    record.from = p.owner;
+    record.target = pid;
+    record.cron = true;
+    record.item = std::move(item);
+    record.pushed_for = record.id;
+    Enqueue(Record(std::move(record)), pid);
+  }
+  return true;
+}
+
+Result<std::int64_t> ParseCronInterval(const std::string& value, std::int64_t block_interval_ms) {
+  auto dash = value.find('-');
+  std::int64_t count = 0;
+  std::string unit;
+  try {
+    count = std::stoll(value.substr(0, dash));
+    unit = dash == std::string::npos ? "" : value.substr(dash + 1);
+  } catch (const std::exception&) {
+    count = 0;
+  }
+  if (!unit.empty() && unit.back() == 's') unit.pop_back();
+  static const std::pair<const char*, std::int64_t> units[] = {
+      {"millisecond", 1},      {"second", 1000},          {"minute", 60000},
+      {"hour", 3600000},       {"day", 86400000},         {"week", 604800000},
+      {"month", 2592000000},   {"year", 31536000000}};
+  std::int64_t unit_ms = unit == "block" ? block_interval_ms : 0;
+  for (const auto& [name, ms] : units)
+    if (unit == name) unit_ms = ms;
+  if (count <= 0 || unit_ms == 0)
+    return Fail("Cron-Interval '" + value + "' is not <count>-<unit> (seconds, minutes, hours, days, weeks, months, years, blocks)");
+  return count * unit_ms;
 }
 
 }  // namespace aokit::emu

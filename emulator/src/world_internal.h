@@ -19,7 +19,13 @@ struct World::ProcessSlot {
   std::deque<Delivery> mailbox;    // parallel mode only
   bool running = false;            // parallel mode: a worker is evaluating it
   std::uint64_t mu_anchors = 0;    // anchors the MU gives this process's anchor-less messages
+  std::int64_t cron_interval_ms = 0;  // 0: no Cron-Interval
+  std::int64_t next_cron_ms = 0;
+  std::uint64_t cron_count = 0;
+  std::vector<Tag> cron_tags;      // Cron-Tag-<Name> tags, with the prefix removed
+  std::string owner;               // the process owner's address (cron messages come from it)
 };
+
 
 // One evaluation and what it produced, before it is committed to the world.
 struct World::Evaluated {

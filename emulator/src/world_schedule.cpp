@@ -59,6 +59,7 @@ AssignedMessage World::Assign(ProcessSlot& process, const MessageRecord& message
   m.anchor = AnchorText(message.item.anchor);
   m.tags = message.item.tags;
   m.data = message.item.data;
+  m.cron = message.cron;
   m.nonce = process.next_slot++;
   m.timestamp = now_ms_;
   m.block_height = BlockHeight();

@@ -1,6 +1,7 @@
 // World: spawning, messaging through the emulated MU/SU, determinism, signing modes, errors,
 // spawns by processes, assignments, retention, reordering, parallel mode.
 #include "aokit/emu/world.h"
+#include "aokit/emu/trace.h"
 
 #include <gtest/gtest.h>
 
@@ -309,7 +310,6 @@ TEST(WorldSubmitTest, OutboxTagWithTableValueIsUndeliverable) {
 }  // namespace
 }  // namespace aokit::emu
 
-#include "aokit/emu/trace.h"
 
 namespace aokit::emu {
 namespace {
@@ -353,6 +353,43 @@ TEST(TraceTest, ErrorsAndWalletTargetsAreMarked) {
   EXPECT_FALSE(ta->children[0].delivered);
   auto tb = BuildTrace(world, *b);
   EXPECT_NE(tb->error.find("Error handling message"), std::string::npos) << tb->error;
+}
+
+}  // namespace
+}  // namespace aokit::emu
+
+namespace aokit::emu {
+namespace {
+
+TEST(CronTest, TicksArriveAtTheirOwnTimesAsTheClockAdvances) {
+  World world;
+  SpawnRequest r = Source("ticker", R"(
+Seen = {}
+Handlers.add("tick", function(m) return m.Cron and "break" or "skip" end,
+  function(m) Seen[#Seen + 1] = m.Action .. "@" .. m.Timestamp .. ":" .. tostring(m.From == Owner) end)
+)");
+  r.tags = {{"Cron-Interval", "1-minute"}, {"Cron-Tag-Action", "Tick"}};
+  auto p = world.Spawn(r);
+  ASSERT_TRUE(p) << p.error().message;
+  world.Run();
+  world.AdvanceTime(150000);
+  auto seen = world.Eval(*p, "table.concat(Seen, ',')");
+  std::int64_t t0 = world.options().start_time_ms;
+  EXPECT_EQ(*seen, "Tick@" + std::to_string(t0 + 60000) + ":true,Tick@" + std::to_string(t0 + 120000) + ":true");
+  EXPECT_EQ(world.Now(), t0 + 150000);
+  world.AdvanceTime(30000);
+  EXPECT_EQ(world.Eval(*p, "#Seen")->get<int>(), 3);
+}
+
+TEST(CronTest, BadIntervalIsAClearSpawnError) {
+  World world;
+  SpawnRequest r = Source("bad", "");
+  r.tags = {{"Cron-Interval", "often"}};
+  auto p = world.Spawn(r);
+  ASSERT_FALSE(p);
+  EXPECT_NE(p.error().message.find("Cron-Interval 'often' is not <count>-<unit>"), std::string::npos);
+  EXPECT_EQ(*ParseCronInterval("5-blocks", 120000), 600000);
+  EXPECT_EQ(*ParseCronInterval("2-hours", 120000), 7200000);
 }
 
 }  // namespace

@@ -67,6 +67,7 @@ struct MessageRecord {
   std::string parent;        // id of the message whose evaluation produced this one
   std::string pushed_for;    // id of the user message that started the chain
   bool is_spawn = false;
+  bool cron = false;           // a cron tick (Cron-Interval), not a signed user message
   std::string delivery_error;  // set when the target does not exist
   std::int64_t timestamp = 0;  // virtual time when it was first assigned
 };
@@ -75,6 +76,10 @@ struct Delivery {
   std::string message_id;
   std::string process_id;
 };
+
+// Parses a Cron-Interval value ("1-minute", "10-seconds", "5-blocks") into milliseconds, or an
+// error naming the value.
+Result<std::int64_t> ParseCronInterval(const std::string& value, std::int64_t block_interval_ms);
 
 class World {
  public:
@@ -108,6 +113,10 @@ class World {
   std::size_t Run(std::size_t max_steps = SIZE_MAX);
   std::vector<Delivery> Pending() const;
   Result<void> Reorder(const std::string& process_id, const std::vector<std::string>& message_ids);
+  // Moves the virtual clock forward. Processes spawned with a `Cron-Interval` tag
+  // ("10-seconds", "1-minute", "2-hours", "1-day", "5-blocks", …) get a cron message at every
+  // tick passed; each tick is queued at its own time and the world runs to quiescence before
+  // the clock moves past it, so timestamps stay monotonic.
   void AdvanceTime(std::int64_t ms);
   std::int64_t Now() const { return now_ms_; }
 
@@ -147,6 +156,7 @@ class World {
   std::size_t RunParallel(std::size_t max_steps);
   std::string ResultKey(const std::string& message_id, const std::string& process_id) const;
   std::int64_t BlockHeight() const;
+  bool QueueCronTicksAt(std::int64_t limit_ms);
 
   WorldOptions options_;
   Ed25519Key mu_key_;
