@@ -1,5 +1,7 @@
 #include "aokit/bundle/normalize.h"
 
+#include <unordered_map>
+
 #include "aokit/bundle/emitter.h"
 
 namespace aokit::bundle {
@@ -24,8 +26,12 @@ class Writer {
     out += ']';
   }
 
+  // locals are numbered by first appearance, so a renamed or re-wrapped copy compares equal
   void Local(const std::string& name, const Binding* b) {
-    if (b) out += "$" + std::to_string(b->ordinal);
+    if (b) {
+      auto [it, fresh] = numbers_.try_emplace(b, static_cast<int>(numbers_.size()));
+      out += "$" + std::to_string(it->second);
+    }
     else out += name;
     out += ' ';
   }
@@ -57,6 +63,9 @@ class Writer {
     for (const auto& b : n.blocks) WriteBlock(b);
     out += ')';
   }
+
+ private:
+  std::unordered_map<const Binding*, int> numbers_;
 };
 
 }  // namespace
