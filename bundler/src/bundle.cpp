@@ -56,7 +56,10 @@ nlohmann::json ModuleTable(const ModuleGraph& g, ModuleCode& code, const std::ma
 
 tl::expected<BundleResult, std::vector<Diagnostic>> BundleEntry(const std::string& entry, const ResolveOptions& resolve,
                                                                 const BundleOptions& options) {
-  auto graph = BuildModuleGraph({entry}, resolve);
+  ResolveOptions with_forms = resolve;
+  with_forms.keep_normal_forms = options.verify;
+  with_forms.minify = options.mode == Mode::Release;
+  auto graph = BuildModuleGraph({entry}, with_forms);
   if (!graph) return tl::unexpected(graph.error());
   ModuleGraph& g = *graph;
   ModuleCode code(g, options.mode);
@@ -89,6 +92,8 @@ tl::expected<BundleResult, std::vector<Diagnostic>> BundleProject(const ProjectC
   resolve.templates = project.lua_path;
   resolve.externals = {project.externals.begin(), project.externals.end()};
   resolve.dynamic = project.dynamic;
+  resolve.keep_normal_forms = options.verify;
+  resolve.minify = options.mode == Mode::Release;
   std::vector<std::string> entries;
   for (const auto& p : project.processes) entries.push_back(p.entry);
   auto graph = BuildModuleGraph(entries, resolve);

@@ -35,9 +35,11 @@ const std::string& ModuleCode::Body(const std::string& name) {
   std::string body;
   if (mode_ == Mode::Debug) {
     body = LoadableSource(m.source);
-  } else {
+  } else if (m.ast) {
     RenameLocals(*m.ast);
     body = EmitBlock(m.ast->body, EmitStyle::Dense);
+  } else {
+    body = m.minified;  // BuildModuleGraph ran with minify
   }
   return cache_.emplace(name, std::move(body)).first->second;
 }

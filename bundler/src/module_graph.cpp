@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "aokit/bundle/emitter.h"
 #include "aokit/bundle/module_graph.h"
 #include "aokit/bundle/normalize.h"
 #include "aokit/bundle/parser.h"
@@ -112,7 +113,7 @@ class GraphBuilder {
     }
     ScopeInfo info = ResolveScopes(*m.ast);
     m.free_names = info.free_names;
-    m.normal_form = NormalForm(m.ast->body);
+    if (opt_.keep_normal_forms) m.normal_form = NormalForm(m.ast->body);
     m.sites = FindRequires(*m.ast, &graph_.warnings);
     std::set<std::string> deps;
     for (const auto& site : m.sites) {
@@ -128,6 +129,12 @@ class GraphBuilder {
       }
     }
     m.deps.assign(deps.begin(), deps.end());
+    m.functions = m.ast->functions;
+    if (opt_.minify) {
+      RenameLocals(*m.ast);
+      m.minified = EmitBlock(m.ast->body, EmitStyle::Dense);
+    }
+    if (!opt_.keep_ast) m.ast.reset();  // one AST alive at a time keeps the footprint small
   }
 
   // Resolves and queues `name`; false when it is external or (optional and) missing.

@@ -324,6 +324,7 @@ class Parser {
   Node* FuncBody(const Token& at, bool method) {
     Node* f = New(Kind::Function, at);
     (void)method;
+    ++chunk_.functions;
     CheckNext(Tok::LParen);
     if (cur_.kind != Tok::RParen) {
       do {

@@ -27,7 +27,7 @@
 //   Return                         list        Break  -    Goto / Label  str = label
 #pragma once
 
-#include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -73,11 +73,34 @@ struct Binding {
   int references = 0;
 };
 
+// Stable-address storage in blocks of 256 (std::deque's 512-byte blocks would hold two Nodes).
+template <class T>
+class Arena {
+ public:
+  T& emplace_back() {
+    if (used_ == kBlock) {
+      blocks_.push_back(std::make_unique<T[]>(kBlock));
+      used_ = 0;
+    }
+    return blocks_.back()[used_++];
+  }
+  void clear() {
+    blocks_.clear();
+    used_ = kBlock;
+  }
+
+ private:
+  static constexpr std::size_t kBlock = 256;  // blocks stay below malloc's mmap threshold
+  std::vector<std::unique_ptr<T[]>> blocks_;
+  std::size_t used_ = kBlock;
+};
+
 struct Chunk {
   std::string file;
   Block body;
-  std::deque<Node> arena;
-  std::deque<Binding> binding_arena;
+  int functions = 0;  // function bodies (the main chunk not counted)
+  Arena<Node> arena;
+  Arena<Binding> binding_arena;
   Node* New(Kind k, int line, int col) {
     Node& n = arena.emplace_back();
     n.kind = k;

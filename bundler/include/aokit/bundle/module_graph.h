@@ -27,6 +27,9 @@ struct ResolveOptions {
   std::set<std::string> externals;     // provided by the AO runtime: never bundled
   std::vector<std::string> dynamic;    // hints: "game.moves.*" or exact names
   std::uint64_t max_file_bytes = 32u << 20;
+  bool keep_normal_forms = false;      // fill Module::normal_form (needed by --verify)
+  bool minify = false;                 // fill Module::minified (release mode)
+  bool keep_ast = false;               // keep Module::ast (otherwise freed once analysed)
 };
 
 enum class RequireKind { Static, Optional, Dynamic };
@@ -44,8 +47,10 @@ struct Module {
   std::string chunk_path;  // the path plain Lua would report, e.g. "lib/core/init.lua"
   std::filesystem::path file;
   std::string source;
-  std::unique_ptr<Chunk> ast;
-  std::string normal_form;         // NormalForm of the parsed module (for --verify)
+  std::unique_ptr<Chunk> ast;      // null unless ResolveOptions::keep_ast
+  std::string minified;            // release body: locals renamed, dense (ResolveOptions::minify)
+  int functions = 0;               // `function` bodies in the source
+  std::string normal_form;         // NormalForm of the parsed module (when keep_normal_forms)
   std::set<std::string> free_names;
   std::vector<RequireSite> sites;
   std::vector<std::string> deps;   // resolved module names (bundled ones only), sorted
