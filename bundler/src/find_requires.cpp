@@ -42,7 +42,7 @@ class Finder {
           IsRequire(n.list[0])) {
         const Node& arg = *n.list[1];
         if (arg.kind == Kind::String) {
-          sites_.push_back({RequireKind::Optional, arg.str, n.line, n.col});
+          sites_.push_back({RequireKind::Optional, arg.str, n.a->line, n.a->col});
         } else {
           Warn(n, "pcall(require, <computed name>) cannot be resolved statically; the module is not bundled");
         }
@@ -77,14 +77,14 @@ class Finder {
     }
     const Node& arg = *n.list[0];
     if (arg.kind == Kind::String) {
-      sites_.push_back({RequireKind::Static, arg.str, n.line, n.col});
+      sites_.push_back({RequireKind::Static, arg.str, n.a->line, n.a->col});
       return;
     }
     // leftmost literal of a concatenation: require("a.b." .. x)
     const Node* left = &arg;
     while (left->kind == Kind::Binary && left->op == Tok::Concat) left = left->a;
     std::string prefix = left->kind == Kind::String && left != &arg ? left->str : "";
-    sites_.push_back({RequireKind::Dynamic, prefix, n.line, n.col});
+    sites_.push_back({RequireKind::Dynamic, prefix, n.a->line, n.a->col});
   }
 
   void Warn(const Node& n, const std::string& msg) {

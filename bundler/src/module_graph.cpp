@@ -139,6 +139,10 @@ class GraphBuilder {
 
   // Resolves and queues `name`; false when it is external or (optional and) missing.
   bool Depend(const Module& from, const RequireSite& site, const std::string& name, bool optional) {
+    // the standard libraries are always in package.loaded
+    static const std::set<std::string> kStandard = {"_G", "coroutine", "debug", "io", "math", "os",
+                                                    "package", "string", "table", "utf8"};
+    if (kStandard.count(name)) return false;
     if (opt_.externals.count(name)) {
       if (!warned_external_.count(name)) {
         auto found = Find(name, nullptr);
