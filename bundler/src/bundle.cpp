@@ -35,6 +35,16 @@ void Verify(BundleResult& r, const ModuleGraph& g, Mode mode, std::vector<Diagno
   }
 }
 
+std::vector<ModuleInfo> ModuleInfos(const ModuleGraph& g, ModuleCode& code, const std::map<std::string, std::string>& placed) {
+  std::vector<ModuleInfo> out;
+  for (const auto& [name, m] : g.modules) {
+    auto it = placed.find(name);
+    out.push_back({name, m->chunk_path, m->source, code.Body(name), it == placed.end() ? "" : it->second, m->functions,
+                   m->is_entry});
+  }
+  return out;
+}
+
 nlohmann::json ModuleTable(const ModuleGraph& g, ModuleCode& code, const std::map<std::string, std::string>& placed) {
   nlohmann::json mods = nlohmann::json::object();
   for (const auto& [name, m] : g.modules) {
@@ -77,6 +87,8 @@ tl::expected<BundleResult, std::vector<Diagnostic>> BundleEntry(const std::strin
                 {"files", {{{"path", "bundle.lua"}, {"kind", "bundle"}, {"sha256", r.files[0].hash},
                             {"bytes", r.files[0].text.size()}, {"modules", spec.modules}}}},
                 {"modules", ModuleTable(g, code, placed)}};
+  placed[entry] = "bundle.lua";
+  r.modules = ModuleInfos(g, code, placed);
   if (options.verify) {
     std::vector<Diagnostic> errors;
     Verify(r, g, options.mode, errors, {{"bundle.lua", entry}});
@@ -205,6 +217,7 @@ tl::expected<BundleResult, std::vector<Diagnostic>> BundleProject(const ProjectC
                 {"modules", ModuleTable(g, code, placed)},
                 {"totals", {{"deployed_bytes", deployed}, {"self_contained_bytes", self_contained}}}};
   if (project.runtime.budget) r.manifest["policy"]["runtime_budget"] = *project.runtime.budget;
+  r.modules = ModuleInfos(g, code, placed);
   if (options.verify) {
     std::vector<Diagnostic> errors;
     Verify(r, g, options.mode, errors, entry_of_file);

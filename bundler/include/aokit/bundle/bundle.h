@@ -43,7 +43,19 @@ struct ProcessReport {
   std::optional<std::uint64_t> budget;
 };
 
+// One module as emitted, for size reports.
+struct ModuleInfo {
+  std::string name;
+  std::string chunk_path;
+  std::string source;    // as read
+  std::string emitted;   // its code in this mode (release: minified body; debug: loadable source)
+  std::string placed_in; // output file (or "shells" when copied into several)
+  int functions = 0;
+  bool is_entry = false;
+};
+
 struct BundleResult {
+  std::vector<ModuleInfo> modules;  // sorted by name
   std::vector<OutputFile> files;
   std::vector<ProcessReport> processes;
   nlohmann::json manifest;
