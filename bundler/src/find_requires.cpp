@@ -28,6 +28,12 @@ class Finder {
   }
 
   void Visit(const Node& n) {
+    if (n.kind == Kind::Function) {
+      ++depth_;
+      Block(n.body);
+      --depth_;
+      return;
+    }
     if (n.kind == Kind::Local) {
       for (std::size_t i = 0; i < n.names.size() && i < n.list.size(); ++i)
         if (IsRequire(n.list[i]) && i < n.bindings.size()) aliases_.insert(n.bindings[i]);
@@ -42,7 +48,7 @@ class Finder {
           IsRequire(n.list[0])) {
         const Node& arg = *n.list[1];
         if (arg.kind == Kind::String) {
-          sites_.push_back({RequireKind::Optional, arg.str, n.a->line, n.a->col});
+          sites_.push_back({RequireKind::Optional, arg.str, n.a->line, n.a->col, depth_ == 0});
         } else {
           Warn(n, "pcall(require, <computed name>) cannot be resolved statically; the module is not bundled");
         }
@@ -77,14 +83,14 @@ class Finder {
     }
     const Node& arg = *n.list[0];
     if (arg.kind == Kind::String) {
-      sites_.push_back({RequireKind::Static, arg.str, n.a->line, n.a->col});
+      sites_.push_back({RequireKind::Static, arg.str, n.a->line, n.a->col, depth_ == 0});
       return;
     }
     // leftmost literal of a concatenation: require("a.b." .. x)
     const Node* left = &arg;
     while (left->kind == Kind::Binary && left->op == Tok::Concat) left = left->a;
     std::string prefix = left->kind == Kind::String && left != &arg ? left->str : "";
-    sites_.push_back({RequireKind::Dynamic, prefix, n.a->line, n.a->col});
+    sites_.push_back({RequireKind::Dynamic, prefix, n.a->line, n.a->col, depth_ == 0});
   }
 
   void Warn(const Node& n, const std::string& msg) {
@@ -102,6 +108,7 @@ class Finder {
   std::vector<Diagnostic>* warnings_;
   std::set<const Binding*> aliases_;
   bool aliasing_ = false;
+  int depth_ = 0;  // enclosing function bodies
   std::vector<RequireSite> sites_;
 };
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <fstream>
 #include <sstream>
 
@@ -51,6 +52,7 @@ class GraphBuilder {
       queue_.pop_front();
       Analyze(*m);
     }
+    WarnLoadCycles();
     if (!errors_.empty()) {
       std::stable_sort(errors_.begin(), errors_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.file, a.line, a.col) < std::tie(b.file, b.line, b.col);
@@ -115,12 +117,18 @@ class GraphBuilder {
     m.free_names = info.free_names;
     if (opt_.keep_normal_forms) m.normal_form = NormalForm(m.ast->body);
     m.sites = FindRequires(*m.ast, &graph_.warnings);
-    std::set<std::string> deps;
+    std::set<std::string> deps, load_deps;
     for (const auto& site : m.sites) {
       switch (site.kind) {
         case RequireKind::Static:
         case RequireKind::Optional:
-          if (Depend(m, site, site.name, site.kind == RequireKind::Optional)) deps.insert(site.name);
+          if (Depend(m, site, site.name, site.kind == RequireKind::Optional)) {
+            deps.insert(site.name);
+            if (site.at_load && site.kind == RequireKind::Static) {
+              load_deps.insert(site.name);
+              load_sites_[{m.name, site.name}] = site;
+            }
+          }
           break;
         case RequireKind::Dynamic:
           for (const auto& name : Dynamic(m, site))
@@ -129,6 +137,7 @@ class GraphBuilder {
       }
     }
     m.deps.assign(deps.begin(), deps.end());
+    m.load_deps.assign(load_deps.begin(), load_deps.end());
     m.functions = m.ast->functions;
     if (opt_.minify) {
       RenameLocals(*m.ast);
@@ -259,6 +268,38 @@ class GraphBuilder {
     return out;
   }
 
+  // A cycle of requires that all run at load time recurses until the C stack overflows in plain
+  // Lua (5.3 has no "loop" sentinel); bundling keeps that behaviour, so warn with the first edge.
+  void WarnLoadCycles() {
+    std::map<std::string, int> state;  // 0 new, 1 on stack, 2 done
+    std::vector<std::string> stack;
+    std::function<void(const std::string&)> dfs = [&](const std::string& name) {
+      state[name] = 1;
+      stack.push_back(name);
+      auto it = graph_.modules.find(name);
+      if (it != graph_.modules.end()) {
+        for (const auto& d : it->second->load_deps) {
+          if (state[d] == 1) {
+            auto from = std::find(stack.begin(), stack.end(), d);
+            std::string path;
+            for (auto p = from; p != stack.end(); ++p) path += *p + " -> ";
+            path += d;
+            const Module& m = *graph_.modules.at(name);
+            graph_.warnings.push_back(At(m, load_sites_.at({name, d}), Severity::Warning,
+                                         "require cycle at load time (" + path +
+                                             "): plain Lua recurses until the C stack overflows; require one side lazily"));
+          } else if (state[d] == 0) {
+            dfs(d);
+          }
+        }
+      }
+      stack.pop_back();
+      state[name] = 2;
+    };
+    for (const auto& [name, _] : graph_.modules)
+      if (state[name] == 0) dfs(name);
+  }
+
   static Diagnostic At(const Module& m, const RequireSite& s, Severity sev, const std::string& msg) {
     Diagnostic d;
     d.severity = sev;
@@ -275,6 +316,7 @@ class GraphBuilder {
   std::deque<Module*> queue_;
   std::vector<Diagnostic> errors_;
   std::set<std::string> warned_external_;
+  std::map<std::pair<std::string, std::string>, RequireSite> load_sites_;
 };
 
 }  // namespace

@@ -98,6 +98,20 @@ TEST_F(GraphTest, CyclesResolve) {
   EXPECT_EQ(g->Closure("main.lua"), (std::set<std::string>{"main.lua", "a", "b"}));
 }
 
+TEST_F(GraphTest, LoadTimeCyclesWarnLazyOnesDoNot) {
+  Write("main.lua", "require('a')\nrequire('x')\n");
+  Write("a.lua", "local b = require('b')\nreturn {}\n");
+  Write("b.lua", "local a = require('a')\nreturn {}\n");
+  Write("x.lua", "local y = require('y')\nreturn {}\n");
+  Write("y.lua", "return { f = function() return require('x') end }\n");
+  auto g = Build();
+  ASSERT_TRUE(g);
+  ASSERT_EQ(g->warnings.size(), 1u) << RenderAll(g->warnings);
+  EXPECT_EQ(Render(g->warnings[0]),
+            "b.lua:1:11: warning: require cycle at load time (a -> b -> a): plain Lua recurses until the C stack "
+            "overflows; require one side lazily\nlocal a = require('a')\n          ^\n");
+}
+
 TEST_F(GraphTest, SyntaxErrorsAndSymlinksAndNonUtf8) {
   Write("real/m.lua", "return 'x\xff'\n");
   fs::create_symlink(root_ / "real" / "m.lua", root_ / "m.lua");

@@ -39,6 +39,7 @@ struct RequireSite {
   std::string name;  // Static/Optional: the literal; Dynamic: the literal prefix ("" when none)
   int line = 0;
   int col = 0;
+  bool at_load = true;  // not inside any function: runs when the module itself runs
 };
 
 struct Module {
@@ -54,6 +55,7 @@ struct Module {
   std::set<std::string> free_names;
   std::vector<RequireSite> sites;
   std::vector<std::string> deps;   // resolved module names (bundled ones only), sorted
+  std::vector<std::string> load_deps;  // those required at load time (outside functions)
 };
 
 struct ModuleGraph {
