@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "numbers.h"
 #include "priority.h"
 
 namespace aokit::bundle {
@@ -36,7 +37,7 @@ class Printer {
       case Kind::True: Word("true"); break;
       case Kind::False: Word("false"); break;
       case Kind::Vararg: Sym("..."); break;
-      case Kind::Number: Number(e.str); break;
+      case Kind::Number: Number(dense_ ? ShortestNumber(e.str) : e.str); break;
       case Kind::String: Sym(QuoteString(e.str)); break;
       case Kind::Name: Word(e.str); break;
       case Kind::Function:

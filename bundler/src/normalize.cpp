@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "aokit/bundle/emitter.h"
+#include "numbers.h"
 
 namespace aokit::bundle {
 namespace {
@@ -41,7 +42,8 @@ class Writer {
     out += KindName(n.kind);
     out += ' ';
     switch (n.kind) {
-      case Kind::Number: case Kind::Label: case Kind::Goto: out += n.str; break;
+      case Kind::Number: out += CanonicalNumber(n.str); break;
+      case Kind::Label: case Kind::Goto: out += n.str; break;
       case Kind::String: out += QuoteString(n.str); break;
       case Kind::Name: Local(n.str, n.binding); break;
       case Kind::Method: out += n.str; break;
