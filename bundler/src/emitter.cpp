@@ -286,6 +286,7 @@ class Printer {
   }
   void Line() {
     if (dense_ || out_.empty()) return;
+    last_number_ = false;
     out_ += '\n';
     out_.append(static_cast<std::size_t>(indent_) * 2, ' ');
   }
