@@ -113,9 +113,13 @@ int RunProject(const BundleCliOptions& o, ab::Mode mode) {
     std::printf("%-14s %10s %12s %15s %8zu%s\n", p.name.c_str(), Kb(p.shell_bytes).c_str(),
                 Kb(p.loaded_bytes).c_str(), Kb(p.self_contained_bytes).c_str(), p.modules, flag.c_str());
   }
-  for (const auto& f : r->files)
-    if (f.kind != "shell")
-      std::printf("%-30s %10s %4zu modules\n", f.path.c_str(), Kb(f.text.size()).c_str(), f.modules.size());
+  for (const auto& f : r->files) {
+    if (f.kind == "shell") continue;
+    std::string flag;
+    if (f.kind == "runtime" && project->runtime.budget && f.text.size() > *project->runtime.budget)
+      flag = "  over budget " + Kb(*project->runtime.budget);
+    std::printf("%-30s %10s %4zu modules%s\n", f.path.c_str(), Kb(f.text.size()).c_str(), f.modules.size(), flag.c_str());
+  }
   const auto& t = r->manifest["totals"];
   std::printf("deployed %s (self-contained bundles: %s)%s -> %s\n",
               Kb(t["deployed_bytes"].get<std::uint64_t>()).c_str(),
