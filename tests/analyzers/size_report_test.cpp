@@ -1,6 +1,7 @@
 // Size report: measures agree with the files (raw bytes, lines, bytecode from lua_dump, zstd),
 // debug rows carry the release twin's size as "minified", and the JSON has its format name.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -22,7 +23,7 @@ TEST(Measure, BasicMeasures) {
 }
 
 TEST(SizeReport, DebugAndReleaseOfOneBundle) {
-  fs::path root = fs::temp_directory_path() / "aokit_size_report_test";
+  fs::path root = fs::temp_directory_path() / ("aokit_size_report_test_" + std::to_string(getpid()));
   fs::remove_all(root);
   fs::create_directories(root);
   std::ofstream(root / "main.lua") << "-- entry\nlocal m = require('m')\nprint(m.twice(21))\n";

@@ -2,6 +2,7 @@
 // arguments, cycles, errors with the original chunk names and lines in debug mode), and the
 // helper locals never capture a module's globals. Also the planner's grouping policy.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "aokit/bundle/bundle.h"
 #include "aokit/bundle/planner.h"
@@ -15,7 +16,7 @@ class BundleTest : public ::testing::TestWithParam<Mode> {
  protected:
   void SetUp() override {
     root_ = fs::temp_directory_path() /
-            ("aokit_bundle_" + std::to_string(static_cast<int>(GetParam())) + "_" +
+            ("aokit_bundle_" + std::to_string(getpid()) + "_" + std::to_string(static_cast<int>(GetParam())) + "_" +
              ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(root_);
     fs::create_directories(root_);

@@ -2,6 +2,7 @@
 // test files, the generated corpus and Debian's Lua libraries; renamed output compares equal
 // after alpha-normalisation.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "aokit/bundle/emitter.h"
 #include "aokit/bundle/normalize.h"
@@ -54,7 +55,7 @@ TEST(Emitter, EmittedProgramsPrintTheSame) {
     auto r = Parse(file.filename().string(), ReadFile(file));
     ASSERT_TRUE(r);
     RenameLocals(**r);
-    fs::path out = fs::temp_directory_path() / ("aokit_emit_" + file.filename().string());
+    fs::path out = fs::temp_directory_path() / ("aokit_emit_" + std::to_string(getpid()) + "_" + file.filename().string());
     testing::WriteFile(out, EmitBlock((*r)->body, EmitStyle::Dense));
     auto a = testing::RunShell("'" + testing::LuaBinary() + "' '" + file.string() + "'");
     auto b = testing::RunShell("'" + testing::LuaBinary() + "' '" + out.string() + "'");

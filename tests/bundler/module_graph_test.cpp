@@ -1,6 +1,7 @@
 // Module resolution: every require form, externals, dynamic hints, and bad input reported with
 // file:line (all missing modules at once).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "aokit/bundle/module_graph.h"
 #include "test_support.h"
@@ -12,7 +13,7 @@ namespace fs = std::filesystem;
 class GraphTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("aokit_graph_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    root_ = fs::temp_directory_path() / ("aokit_graph_" + std::to_string(getpid()) + "_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(root_);
     fs::create_directories(root_);
     opt_.root = root_;
