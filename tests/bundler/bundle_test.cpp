@@ -12,12 +12,18 @@ namespace aokit::bundle {
 namespace {
 namespace fs = std::filesystem;
 
+std::string Flat(std::string name) {  // "Case/Debug" → "Case_Debug"
+  for (char& c : name)
+    if (c == '/') c = '_';
+  return name;
+}
+
 class BundleTest : public ::testing::TestWithParam<Mode> {
  protected:
   void SetUp() override {
     root_ = fs::temp_directory_path() /
             ("aokit_bundle_" + std::to_string(getpid()) + "_" + std::to_string(static_cast<int>(GetParam())) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+             Flat(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(root_);
     fs::create_directories(root_);
   }
