@@ -1,0 +1,2 @@
+local s = "café"
+local ÿ = 1

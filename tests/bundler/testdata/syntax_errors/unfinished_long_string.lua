@@ -1,0 +1,2 @@
+local s = [==[ long
+]] still open
