@@ -1,8 +1,8 @@
 -- The Lua side of the driver API (`aokit run` scripts): the `aokit` module.
 -- Receives the native world constructor, the native methods and the world metatable.
-local new_world, native, metatable, sha256 = ...
+local new_world, native, metatable, sha256, json_decode = ...
 
-local aokit = { version = "0.1.0", sha256 = sha256 }
+local aokit = { version = "0.1.0", sha256 = sha256, json_decode = json_decode }
 local World = {}
 for name, fn in pairs(native) do World[name] = fn end
 metatable.__index = World
@@ -86,6 +86,41 @@ end
 function World:last(spec)
   local all = self:messages(spec)
   return all[#all]
+end
+
+local function read_file(path)
+  local f, err = io.open(path, "rb")
+  if not f then error("deploy: cannot read " .. tostring(err), 3) end
+  local text = f:read("a")
+  f:close()
+  return text
+end
+
+--- Deploys one process of an `aokit bundle` build the way it loads on AO: spawn with the
+--- shared runtime as boot code, then Eval each chunk the process needs, then its shell.
+--- spec = { manifest = "build/bundle-manifest.json", process = "battle", owner = "user",
+---          name = "battle", tags = {...} }. Returns the process id; raises if a step fails.
+function World:deploy(spec)
+  local path = assert(spec.manifest, "deploy: 'manifest' is required")
+  local manifest = json_decode(read_file(path))
+  local dir = path:match("^(.*)/[^/]*$") or "."
+  local entry = manifest.processes and manifest.processes[spec.process]
+  if not entry then error("deploy: process '" .. tostring(spec.process) .. "' is not in " .. path, 2) end
+  local owner = spec.owner or "user"
+  local loads = entry.loads
+  local pid = self:spawn_raw{ name = spec.name or spec.process, owner = owner, tags = spec.tags,
+                              source = read_file(dir .. "/" .. loads[1]), ["Aokit-Source-File"] = loads[1] }
+  local steps = { { file = loads[1], id = pid } }
+  for i = 2, #loads do
+    steps[#steps + 1] = { file = loads[i], id = self:send_raw{ from = owner, target = pid, action = "Eval",
+                                                              data = read_file(dir .. "/" .. loads[i]) } }
+  end
+  self:run()
+  for _, step in ipairs(steps) do
+    local _, err = self:output(step.id, pid)
+    if err then error("deploy: " .. spec.process .. ": loading " .. step.file .. " failed: " .. err, 2) end
+  end
+  return pid
 end
 
 function World:inbox(pid)

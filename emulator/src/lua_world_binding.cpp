@@ -305,6 +305,17 @@ int Sha256Hex(lua_State* L) {
   return 1;
 }
 
+int JsonDecode(lua_State* L) {
+  std::size_t len = 0;
+  const char* text = luaL_checklstring(L, 1, &len);
+  auto value = nlohmann::json::parse(std::string_view(text, len), nullptr, false);
+  if (value.is_discarded()) return luaL_error(L, "invalid JSON");
+  return Guard(L, [&] {
+    PushJson(L, value);
+    return 1;
+  });
+}
+
 int WorldOutput(lua_State* L) {
   World& world = CheckWorld(L);
   const EvalResult* result = world.FindResult(luaL_checkstring(L, 2), luaL_optstring(L, 3, ""));
@@ -510,7 +521,8 @@ void PushAokitModule(lua_State* L, const std::string& base_dir) {
   lua_pushvalue(L, -3);
   luaL_getmetatable(L, kWorldType);
   lua_pushcfunction(L, Sha256Hex);
-  lua_call(L, 4, 1);
+  lua_pushcfunction(L, JsonDecode);
+  lua_call(L, 5, 1);
   lua_remove(L, -2);
 }
 

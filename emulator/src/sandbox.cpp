@@ -82,12 +82,15 @@ int OsDate(lua_State* L) {
 // load(chunk [, name [, mode [, env]]]) with the mode forced to "t": binary chunks can
 // escape the VM, so loading one fails with Lua's own "attempt to load a binary chunk".
 int TextOnlyLoad(lua_State* L) {
-  lua_settop(L, 4);
+  // Keep the caller's arity: load's 4th argument, even nil, replaces _ENV, so an absent env
+  // must stay absent.
+  int nargs = lua_gettop(L) < 3 ? 3 : lua_gettop(L);
+  lua_settop(L, nargs);
   lua_pushliteral(L, "t");
   lua_replace(L, 3);
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
-  lua_call(L, 4, LUA_MULTRET);
+  lua_call(L, nargs, LUA_MULTRET);
   return lua_gettop(L);
 }
 

@@ -78,6 +78,16 @@ TEST(ProcessTest, BinaryChunksCannotBeLoaded) {
   EXPECT_NE(r.OutputText().find("binary"), std::string::npos) << r.OutputText();
 }
 
+// Regression: the text-only load wrapper once passed an explicit nil env, so loaded chunks saw
+// _ENV = nil (found by bundled debug-mode modules, which are loaded with load(src, name)).
+TEST(ProcessTest, LoadKeepsGlobalEnvironmentUnlessOneIsGiven) {
+  auto p = Booted();
+  auto r = p->Evaluate(Eval("Shared = 5; return load('return Shared', '=x')() + load('return Shared')() "
+                            "+ load('return Shared', 'n', 't')() + load('return v', 'n', 't', { v = 1 })()"));
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_EQ(r.OutputText(), "16");
+}
+
 TEST(ProcessTest, OsTimeAndDateFollowTheMessage) {
   auto p = Booted();
   auto r = p->Evaluate(Eval("os.time()", 3));
