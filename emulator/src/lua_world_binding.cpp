@@ -52,6 +52,14 @@ T Check(lua_State* L, Result<T> result) {
   return std::move(*result);
 }
 
+void PushStringList(lua_State* L, const std::vector<std::string>& items) {
+  lua_createtable(L, static_cast<int>(items.size()), 0);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    lua_pushlstring(L, items[i].data(), items[i].size());
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+}
+
 std::string ResolvePath(const std::string& base_dir, const std::string& path) {
   std::filesystem::path p(path);
   if (p.is_relative() && !base_dir.empty() && std::filesystem::exists(std::filesystem::path(base_dir) / p))
@@ -398,11 +406,7 @@ int WorldEval(lua_State* L) {
 int WorldLog(lua_State* L) {
   World& world = CheckWorld(L);
   auto log = world.Log();
-  lua_createtable(L, static_cast<int>(log.size()), 0);
-  for (std::size_t i = 0; i < log.size(); ++i) {
-    lua_pushlstring(L, log[i].data(), log[i].size());
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-  }
+  PushStringList(L, log);
   return 1;
 }
 
@@ -419,11 +423,7 @@ int WorldNow(lua_State* L) {
 int WorldProcesses(lua_State* L) {
   World& world = CheckWorld(L);
   auto ids = world.ProcessIds();
-  lua_createtable(L, static_cast<int>(ids.size()), 0);
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    lua_pushlstring(L, ids[i].data(), ids[i].size());
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-  }
+  PushStringList(L, ids);
   return 1;
 }
 
@@ -442,11 +442,7 @@ int WorldOutgoing(lua_State* L) {
     if (m != nullptr) pid = m->target;
   }
   auto ids = world.OutgoingIds(id, pid);
-  lua_createtable(L, static_cast<int>(ids.size()), 0);
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    lua_pushlstring(L, ids[i].data(), ids[i].size());
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-  }
+  PushStringList(L, ids);
   return 1;
 }
 
