@@ -7,9 +7,7 @@ describe("aolite drop-in", function()
 
   it("spawns from a module path and exchanges messages between processes", function()
     aolite.spawnProcess("counter", "fixtures.counter")
-    aolite.spawnProcess("client", [[
-      Handlers.add("go", "Go", function(msg) Send({ Target = "counter-id-placeholder", Action = "Noop" }) end)
-    ]], { ["On-Boot"] = "Data" })
+    aolite.spawnProcess("client", "Replies = 0", { ["On-Boot"] = "Data" })
     aolite.send({ From = "client", Target = "counter", Action = "Increment" })
     aolite.send({ From = "client", Target = "counter", Action = "Increment" })
     local reply = aolite.getLastMsg("client", { Action = "Incremented" })
