@@ -223,6 +223,24 @@ int WorldTrace(lua_State* L) {
   });
 }
 
+// w:dryrun{ target=, from=, action=, data=, Tag = "v" }: the result, with no state change.
+int WorldDryRun(lua_State* L) {
+  World& world = CheckWorld(L);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  SendRequest request;
+  request.from = OptString(L, 2, "from", "user");
+  request.target = OptString(L, 2, "target");
+  request.data = OptString(L, 2, "data");
+  std::string action = OptString(L, 2, "action");
+  request.tags = TagsOf(L, 2, {"from", "target", "data", "action"});
+  if (!action.empty()) request.tags.insert(request.tags.begin(), {"Action", action});
+  return Guard(L, [&] {
+    EvalResult result = Check(L, world.DryRun(request));
+    PushJson(L, nlohmann::json::parse(result.ToJson()));
+    return 1;
+  });
+}
+
 int WorldRun(lua_State* L) {
   World& world = CheckWorld(L);
   auto max = static_cast<std::size_t>(luaL_optinteger(L, 2, static_cast<lua_Integer>(SIZE_MAX >> 1)));
@@ -490,7 +508,7 @@ const luaL_Reg kWorldMethods[] = {
     {"run", WorldRun},         {"step", WorldStep},         {"pending", WorldPending},
     {"reorder", WorldReorder}, {"result", WorldResult},     {"output", WorldOutput},
     {"result_json", WorldResultJson}, {"submit_raw", WorldSubmit}, {"export", WorldExport},
-    {"trace", WorldTrace},
+    {"trace", WorldTrace},     {"dryrun", WorldDryRun},
     {"message", WorldMessage}, {"all_messages", WorldAllMessages}, {"eval", WorldEval},
     {"log", WorldLog},         {"advance", WorldAdvance},   {"now", WorldNow},
     {"processes", WorldProcesses}, {"name", WorldName},     {"outgoing", WorldOutgoing},

@@ -159,7 +159,7 @@ Result<std::string> World::Send(const SendRequest& request) {
   return id;
 }
 
-Result<std::string> World::CreateProcess(const MessageRecord& spawn, const SpawnRequest* request) {
+ProcessConfig World::ConfigFor(const MessageRecord& spawn, const SpawnRequest* request) const {
   ProcessConfig config;
   config.env.id = spawn.id;
   config.env.owner = spawn.owner;
@@ -175,10 +175,17 @@ Result<std::string> World::CreateProcess(const MessageRecord& spawn, const Spawn
     config.module_paths = request->module_paths;
     config.custom_module_file = request->module_file;
   }
-  auto process = Process::Create(std::move(config));
+  return config;
+}
+
+Result<std::string> World::CreateProcess(const MessageRecord& spawn, const SpawnRequest* request) {
+  ProcessConfig config = ConfigFor(spawn, request);
+  const std::string* module = FindTag(spawn.item.tags, "Module");
+  auto process = Process::Create(config);
   if (!process) return tl::unexpected(process.error());
   auto slot = std::make_unique<ProcessSlot>();
   slot->process = std::move(*process);
+  slot->config = std::move(config);
   slot->id = spawn.id;
   slot->module_tag = module ? *module : default_module_id_;
   slot->owner = spawn.owner;

@@ -24,6 +24,8 @@ struct World::ProcessSlot {
   std::uint64_t cron_count = 0;
   std::vector<Tag> cron_tags;      // Cron-Tag-<Name> tags, with the prefix removed
   std::string owner;               // the process owner's address (cron messages come from it)
+  ProcessConfig config;            // how it was created (dry-runs build replicas from it)
+  std::vector<AssignedMessage> history;  // every evaluated message, when retain = 0
 };
 
 

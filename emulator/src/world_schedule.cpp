@@ -65,6 +65,7 @@ AssignedMessage World::Assign(ProcessSlot& process, const MessageRecord& message
   m.block_height = BlockHeight();
   process.hash_chain = Base64UrlEncode(Sha256(process.hash_chain + message.id));
   m.hash_chain = process.hash_chain;
+  if (options_.retain_messages == 0) process.history.push_back(m);
   return m;
 }
 

@@ -394,3 +394,43 @@ TEST(CronTest, BadIntervalIsAClearSpawnError) {
 
 }  // namespace
 }  // namespace aokit::emu
+
+namespace aokit::emu {
+namespace {
+
+TEST(DryRunTest, EvaluatesOnAReplicaWithoutChangingState) {
+  World world;
+  auto p = world.Spawn(Source("counter", R"(
+Count = 0
+Handlers.add("inc", "Inc", function(m) Count = Count + 1; m.reply({ Data = tostring(Count) }) end)
+Handlers.add("get", "Get", function(m) m.reply({ Data = tostring(Count) .. (m["Read-Only"] and " ro" or "") }) end)
+)"));
+  world.Run();
+  world.Send(Msg(*p, "Inc"));
+  world.Send(Msg(*p, "Inc"));
+  world.Run();
+  auto before = world.Messages().size();
+  auto dry = world.DryRun(Msg(*p, "Inc"));
+  ASSERT_TRUE(dry) << dry.error().message;
+  ASSERT_EQ(dry->messages.size(), 1u);
+  EXPECT_EQ(dry->messages[0].data, "3");
+  auto get = world.DryRun(Msg(*p, "Get"));
+  EXPECT_EQ(get->messages[0].data, "2 ro");
+  EXPECT_EQ(*world.Eval(*p, "Count"), 2) << "the real process is unchanged";
+  EXPECT_EQ(world.Messages().size(), before) << "nothing recorded or queued";
+  EXPECT_FALSE(world.DryRun(Msg("nope", "Get")));
+}
+
+TEST(DryRunTest, NeedsFullHistory) {
+  WorldOptions options;
+  options.retain_messages = 10;
+  World world(options);
+  auto p = world.Spawn(Source("p", ""));
+  world.Run();
+  auto dry = world.DryRun(Msg(*p, "Get"));
+  ASSERT_FALSE(dry);
+  EXPECT_NE(dry.error().message.find("retain = 0"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace aokit::emu

@@ -101,6 +101,12 @@ class World {
   // Signs a message with the sender's wallet (or as a process, through the MU) and queues it.
   Result<std::string> Send(const SendRequest& request);
 
+  // Evaluates a message against a process without assigning a slot or changing its state
+  // (`Read-Only = true`, as aoconnect's dryrun): a replica of the process is rebuilt by replaying
+  // its assignment log, evaluates the message, and is thrown away. Needs the full history
+  // (retain = 0).
+  Result<EvalResult> DryRun(const SendRequest& request);
+
   // Accepts a signed data item from outside (a client, a file): decodes it, verifies its
   // signature, refuses a replayed id, then spawns (Type = Process) or queues it for its target.
   Result<std::string> SubmitItem(std::string_view bytes);
@@ -154,6 +160,7 @@ class World {
   void Enqueue(const std::string& message_id, const std::string& process_id);
   void Retain();
   std::size_t RunParallel(std::size_t max_steps);
+  ProcessConfig ConfigFor(const MessageRecord& spawn, const SpawnRequest* request) const;
   std::string ResultKey(const std::string& message_id, const std::string& process_id) const;
   std::int64_t BlockHeight() const;
   bool QueueCronTicksAt(std::int64_t limit_ms);
