@@ -24,6 +24,7 @@ void SetupSize(CLI::App& app);
 void SetupRun(CLI::App& app);
 void SetupLuaEnv(CLI::App& app);
 void SetupMsg(CLI::App& app);  // also registers `wallet`
+void SetupServe(CLI::App& app);
 #endif
 
 }  // namespace aokit::cli

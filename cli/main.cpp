@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   aokit::cli::SetupRun(app);
   aokit::cli::SetupLuaEnv(app);
   aokit::cli::SetupMsg(app);
+  aokit::cli::SetupServe(app);
 #endif
   try {
     app.parse(argc, argv);

@@ -54,9 +54,7 @@ World::World(WorldOptions options)
   names_[mu_key_.address()] = "MU";
   // The module every process runs: a Module data item, as on AO, so its id is real.
   DataItem module;
-  module.tags = {{"Data-Protocol", "ao"}, {"Variant", "ao.TN.1"}, {"Type", "Module"},
-                 {"Module-Format", "wasm64-unknown-emscripten-draft_2024_02_15"},
-                 {"Name", "aokit-aos-compatible"}, {"Content-Type", "application/wasm"}};
+  module.tags = ModuleTags();
   module.data = "aokit embedded aos-compatible runtime";
   Seal(module, module_key_);
   default_module_id_ = ItemId(module);
@@ -64,6 +62,13 @@ World::World(WorldOptions options)
 }
 
 World::~World() = default;
+
+std::vector<Tag> World::ModuleTags() {
+  return {{"Data-Protocol", "ao"},       {"Variant", "ao.TN.1"},
+          {"Type", "Module"},            {"Module-Format", "wasm64-unknown-emscripten-draft_2024_02_15"},
+          {"Input-Encoding", "JSON-1"},  {"Output-Encoding", "JSON-1"},
+          {"Name", "aokit-aos-compatible"}, {"Content-Type", "application/wasm"}};
+}
 
 void World::Seal(DataItem& item, const Ed25519Key& key) const {
   if (options_.signing == SigningMode::kEd25519) SignEd25519(item, key);
@@ -164,6 +169,7 @@ ProcessConfig World::ConfigFor(const MessageRecord& spawn, const SpawnRequest* r
   config.env.id = spawn.id;
   config.env.owner = spawn.owner;
   config.env.tags = spawn.item.tags;
+  config.env.tags.insert(config.env.tags.end(), spawn.extra_tags.begin(), spawn.extra_tags.end());
   const std::string* module = FindTag(spawn.item.tags, "Module");
   config.env.module_id = module ? *module : default_module_id_;
   config.env.module_owner = module_key_.address();

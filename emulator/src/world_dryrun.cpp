@@ -6,28 +6,42 @@
 namespace aokit::emu {
 
 Result<EvalResult> World::DryRun(const SendRequest& request) {
+  std::vector<Tag> tags = {{"Data-Protocol", "ao"}, {"Variant", "ao.TN.1"}, {"Type", "Message"}};
+  tags.insert(tags.end(), request.tags.begin(), request.tags.end());
+  std::string owner;
+  {
+    std::lock_guard lock(mutex_);
+    if (processes_.count(request.from)) {
+      tags.push_back({"From-Process", request.from});
+      owner = mu_key_.address();
+    } else {
+      owner = Wallet(request.from).address();
+    }
+  }
+  return DryRunAs(request.target, owner, tags, request.data);
+}
+
+Result<EvalResult> World::DryRunAs(const std::string& process_id, const std::string& owner_address,
+                                   const std::vector<Tag>& tags, const std::string& data) {
   std::unique_lock lock(mutex_);
-  auto found = processes_.find(request.target);
-  if (found == processes_.end()) return Fail("dry-run: no process with id '" + request.target + "'");
+  auto found = processes_.find(process_id);
+  if (found == processes_.end()) return Fail("dry-run: no process with id '" + process_id + "'");
   if (options_.retain_messages != 0)
     return Fail("dry-run: needs the full message history of the process (world option retain = 0)");
   ProcessSlot& slot = *found->second;
   DataItem item;
-  item.target = *Base64UrlDecode(request.target);
-  item.tags = {{"Data-Protocol", "ao"}, {"Variant", "ao.TN.1"}, {"Type", "Message"}};
-  for (const auto& tag : request.tags) item.tags.push_back(tag);
-  item.data = request.data;
+  item.target = *Base64UrlDecode(process_id);
+  item.tags = tags;
+  item.data = data;
+  SealUnsigned(item, mu_key_);  // dry-runs are not signed on AO either; this only makes an id
   AssignedMessage m;
-  auto sender = processes_.find(request.from);
-  const Ed25519Key& key = sender != processes_.end() ? mu_key_ : Wallet(request.from);
-  if (sender != processes_.end()) item.tags.push_back({"From-Process", request.from});
-  SealUnsigned(item, key);  // dry-runs are not signed on AO either
   m.id = ItemId(item);
   m.signature = Base64UrlEncode(item.signature);
-  m.owner = key.address();
-  m.from = sender != processes_.end() ? request.from : m.owner;
-  if (sender != processes_.end()) m.forwarded_by = m.owner;
-  m.target = request.target;
+  m.owner = owner_address;
+  const std::string* from_process = FindTag(tags, "From-Process");
+  m.from = from_process ? *from_process : owner_address;
+  if (from_process) m.forwarded_by = owner_address;
+  m.target = process_id;
   m.tags = item.tags;
   m.data = item.data;
   m.nonce = slot.next_slot;

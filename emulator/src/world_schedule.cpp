@@ -58,6 +58,7 @@ AssignedMessage World::Assign(ProcessSlot& process, const MessageRecord& message
   m.target = message.item.target ? Base64UrlEncode(*message.item.target) : message.target;
   m.anchor = AnchorText(message.item.anchor);
   m.tags = message.item.tags;
+  m.tags.insert(m.tags.end(), message.extra_tags.begin(), message.extra_tags.end());
   m.data = message.item.data;
   m.cron = message.cron;
   m.nonce = process.next_slot++;

@@ -3,7 +3,7 @@
 
 namespace aokit::emu {
 
-Result<std::string> World::SubmitItem(std::string_view bytes) {
+Result<std::string> World::SubmitItem(std::string_view bytes, bool add_mu_authority) {
   auto decoded = DecodeDataItem(bytes);
   if (!decoded) return Fail("submit: malformed data item: " + decoded.error().message);
   DataItem item = std::move(*decoded);
@@ -24,6 +24,7 @@ Result<std::string> World::SubmitItem(std::string_view bytes) {
     record.target = id;
     record.is_spawn = true;
     record.item = std::move(item);
+    if (add_mu_authority) record.extra_tags.push_back({"Authority", mu_key_.address()});
     auto pid = CreateProcess(record, nullptr);
     if (!pid) return pid;
     Record(std::move(record));
@@ -39,6 +40,30 @@ Result<std::string> World::SubmitItem(std::string_view bytes) {
   Record(std::move(record));
   Enqueue(id, target);
   return id;
+}
+
+Result<std::string> World::AssignExisting(const std::string& message_id, const std::string& process_id) {
+  std::lock_guard lock(mutex_);
+  if (!messages_.count(message_id)) return Fail("assign: no message with id '" + message_id + "'");
+  if (!processes_.count(process_id)) return Fail("assign: no process with id '" + process_id + "'");
+  Enqueue(message_id, process_id);
+  return Base64UrlEncode(Sha256("assignment|" + process_id + "|" + message_id));
+}
+
+std::vector<SlotEntry> World::SlotLog(const std::string& process_id) const {
+  std::lock_guard lock(mutex_);
+  std::vector<SlotEntry> out;
+  auto it = processes_.find(process_id);
+  if (it == processes_.end()) return out;
+  for (const auto& m : it->second->history) out.push_back({m.id, m.nonce, m.timestamp, m.cron});
+  return out;
+}
+
+std::optional<std::vector<Tag>> World::ProcessTags(const std::string& process_id) const {
+  std::lock_guard lock(mutex_);
+  auto it = processes_.find(process_id);
+  if (it == processes_.end()) return std::nullopt;
+  return it->second->config.env.tags;
 }
 
 Result<std::string> World::ExportItem(const std::string& message_id) const {

@@ -70,6 +70,17 @@ struct MessageRecord {
   bool cron = false;           // a cron tick (Cron-Interval), not a signed user message
   std::string delivery_error;  // set when the target does not exist
   std::int64_t timestamp = 0;  // virtual time when it was first assigned
+  // Tags the process sees besides the signed ones (the MU's Authority on processes spawned
+  // through the gateway: the item itself cannot change without breaking its signature).
+  std::vector<Tag> extra_tags;
+};
+
+// One evaluation in a process's assignment log.
+struct SlotEntry {
+  std::string message_id;
+  std::int64_t slot = 0;
+  std::int64_t timestamp = 0;
+  bool cron = false;
 };
 
 struct Delivery {
@@ -94,6 +105,8 @@ class World {
   std::string WalletAddress(const std::string& name);
   std::string MuAddress() const { return mu_key_.address(); }
   const std::string& DefaultModuleId() const { return default_module_id_; }
+  // The tags of the module item every process runs (what a gateway lookup of it returns).
+  static std::vector<Tag> ModuleTags();
   const std::string& SchedulerAddress() const { return su_address_; }
 
   // Spawns a process: boots its Lua state and queues its process message. Returns its id.
@@ -106,10 +119,23 @@ class World {
   // its assignment log, evaluates the message, and is thrown away. Needs the full history
   // (retain = 0).
   Result<EvalResult> DryRun(const SendRequest& request);
+  // The same for a message described as the CU's dry-run body has it: the owner's address
+  // instead of a wallet name (From = a From-Process tag, else the owner).
+  Result<EvalResult> DryRunAs(const std::string& process_id, const std::string& owner_address,
+                              const std::vector<Tag>& tags, const std::string& data);
 
   // Accepts a signed data item from outside (a client, a file): decodes it, verifies its
   // signature, refuses a replayed id, then spawns (Type = Process) or queues it for its target.
-  Result<std::string> SubmitItem(std::string_view bytes);
+  // add_mu_authority: a spawned process also lists the MU as an Authority (gateway spawns), so
+  // process-to-process messages are trusted as on AO.
+  Result<std::string> SubmitItem(std::string_view bytes, bool add_mu_authority = false);
+  // Assigns an existing message to another process (the SU's assign): its aos assignment gate
+  // then decides whether to evaluate it. Returns an id for the assignment.
+  Result<std::string> AssignExisting(const std::string& message_id, const std::string& process_id);
+  // A process's assignment log (slot order); empty unless retain = 0.
+  std::vector<SlotEntry> SlotLog(const std::string& process_id) const;
+  // The spawn tags of a process (what a gateway GraphQL lookup returns), or nullopt.
+  std::optional<std::vector<Tag>> ProcessTags(const std::string& process_id) const;
   // The binary data item of a retained message.
   Result<std::string> ExportItem(const std::string& message_id) const;
 
