@@ -17,6 +17,10 @@ std::string Gateway::Url(const std::string& path) const {
 
 Result<nlohmann::json> Gateway::Bind() {
   server_->set_payload_max_length(options_.max_body_bytes);
+  // One worker per open connection: aoconnect clients keep connections alive, and a pool
+  // smaller than the number of clients leaves the rest queued until a keep-alive times out.
+  server_->new_task_queue = [] { return new httplib::ThreadPool(64); };
+  server_->set_tcp_nodelay(true);  // small JSON answers: no Nagle / delayed-ACK stalls
   Routes();
   port_ = options_.port == 0 ? server_->bind_to_any_port(options_.host)
                              : (server_->bind_to_port(options_.host, options_.port) ? options_.port : -1);
