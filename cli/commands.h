@@ -25,6 +25,7 @@ void SetupRun(CLI::App& app);
 void SetupLuaEnv(CLI::App& app);
 void SetupMsg(CLI::App& app);  // also registers `wallet`
 void SetupServe(CLI::App& app);
+void SetupTrace(CLI::App& app);  // also adds `msg export` (call after SetupMsg)
 #endif
 
 }  // namespace aokit::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   aokit::cli::SetupLuaEnv(app);
   aokit::cli::SetupMsg(app);
   aokit::cli::SetupServe(app);
+  aokit::cli::SetupTrace(app);
 #endif
   try {
     app.parse(argc, argv);

@@ -45,6 +45,7 @@ void Route(World& world, const httplib::Request& req, httplib::Response& res) {
     if (StartsWith(path, "/cu", &rest)) return HandleCu(world, req, res, rest);
     if (StartsWith(path, "/su", &rest) && req.method == "GET") return HandleSu(world, req, res, rest);
     if (path == "/graphql" && req.method == "POST") return HandleGraphql(world, req, res);
+    if (StartsWith(path, "/aokit", &rest)) return HandleAokit(world, req, res, rest);
     if (path == "/" && req.method == "GET")
       return Json(res, 200, {{"name", "aokit"}, {"module", world.DefaultModuleId()},
                              {"scheduler", world.SchedulerAddress()}, {"authority", world.MuAddress()}});

@@ -18,5 +18,6 @@ void HandleMuPost(World& world, const httplib::Request& req, httplib::Response& 
 void HandleCu(World& world, const httplib::Request& req, httplib::Response& res, const std::string& rest);
 void HandleSu(World& world, const httplib::Request& req, httplib::Response& res, const std::string& rest);
 void HandleGraphql(World& world, const httplib::Request& req, httplib::Response& res);
+void HandleAokit(World& world, const httplib::Request& req, httplib::Response& res, const std::string& rest);
 
 }  // namespace aokit::emu

@@ -86,6 +86,22 @@ try:
     status, body = http("GET", f"{cu}/result/{eid}?process-id={ping}")
     check(json.loads(body)["Output"]["data"] == "1", f"eval after dry-run: {body!r}")
 
+    # aokit's own endpoints and the CLI commands that use them.
+    text = subprocess.run([aokit, "trace", mid, "-g", info["gateway"]], capture_output=True, text=True)
+    check(text.returncode == 0 and "ping -> pong Ping" in text.stdout and "got pong:x" in text.stdout, f"aokit trace: {text.stdout!r} {text.stderr!r}")
+    dot = subprocess.run([aokit, "trace", mid, "-g", info["gateway"], "-f", "dot"], capture_output=True, text=True)
+    check(dot.stdout.startswith("digraph trace"), "aokit trace --format dot")
+    missing = subprocess.run([aokit, "trace", "nope", "-g", info["gateway"]], capture_output=True, text=True)
+    check(missing.returncode == 1 and "no retained message" in missing.stderr, f"trace of unknown id: {missing.stderr!r}")
+    exported = os.path.join(tmp, "exported.ans104")
+    subprocess.check_call([aokit, "msg", "export", mid, "-g", info["gateway"], "-o", exported], stdout=subprocess.DEVNULL)
+    verified = subprocess.run([aokit, "msg", "verify", exported], capture_output=True, text=True)
+    check(verified.returncode == 0 and mid in verified.stdout, f"exported item verifies: {verified.stdout!r}")
+    status, body = http("POST", info["gateway"] + "/aokit/advance?ms=60000", b"")
+    check(status == 200 and json.loads(body)["now"] > 0, f"advance: {status} {body!r}")
+    status, body = http("POST", info["gateway"] + "/aokit/advance", b"")
+    check(status == 400, f"advance without ms: {status}")
+
     # Bad input: clear 4xx, world unchanged.
     status, body = http("POST", mu, b"\x02\x00garbage")
     check(status == 400 and "malformed data item" in json.loads(body)["error"], f"malformed: {status} {body!r}")
@@ -113,4 +129,4 @@ finally:
 
 if failures:
     sys.exit(1)
-print("serve: spawn, message, result, results, dry-run, SU, GraphQL and 9 bad-input cases OK")
+print("serve: spawn, message, result, results, dry-run, SU, GraphQL, trace/export/advance and 10 bad-input cases OK")
