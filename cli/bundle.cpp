@@ -7,6 +7,7 @@
 
 #include "aokit/bundle/bundle.h"
 #include "commands.h"
+#include "resolve_options.h"
 
 namespace aokit::cli {
 namespace {
@@ -137,9 +138,7 @@ void SetupBundle(CLI::App& app) {
   cmd->add_option("-o,--output", o->output, "Output file (flags-only mode)");
   cmd->add_option("--manifest", o->manifest, "Project manifest (default ./aokit.toml)");
   cmd->add_option("--out-dir", o->out_dir, "Output folder for project mode (default <project>/build)");
-  cmd->add_option("--path", o->paths, "package.path-style templates, e.g. '/usr/share/lua/5.3/?.lua;?/init.lua'");
-  cmd->add_option("--external", o->externals, "A module the AO runtime provides (never bundled)");
-  cmd->add_option("--dynamic", o->dynamic, "Modules a dynamic require may load: 'prefix.*' or a name");
+  AddResolveOptions(cmd, o->paths, o->externals, o->dynamic);
   auto* rel = cmd->add_flag("--release", o->release, "Minify (rename locals, strip comments/whitespace)");
   cmd->add_flag("--debug", o->debug, "Keep chunk names and line numbers (default)")->excludes(rel);
   cmd->add_flag("--verify", o->verify, "Reparse every emitted file and compare normalised ASTs");

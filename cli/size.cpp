@@ -6,6 +6,7 @@
 
 #include "aokit/analyze/size_report.h"
 #include "commands.h"
+#include "resolve_options.h"
 
 namespace aokit::cli {
 namespace {
@@ -69,9 +70,7 @@ void SetupSize(CLI::App& app) {
   cmd->add_option("entry", o->entry, "Entry file (without it, aokit.toml is used)");
   cmd->add_option("--manifest", o->manifest, "Project manifest (default ./aokit.toml)");
   cmd->add_option("--out-dir", o->out_dir, "Where size-report.json goes (default <project>/build)");
-  cmd->add_option("--path", o->paths, "package.path-style templates (entry mode)");
-  cmd->add_option("--external", o->externals, "A module the AO runtime provides (entry mode)");
-  cmd->add_option("--dynamic", o->dynamic, "Modules a dynamic require may load (entry mode)");
+  AddResolveOptions(cmd, o->paths, o->externals, o->dynamic);  // entry mode
   cmd->add_flag("--debug", o->debug, "Measure debug-mode output (default: release)");
   cmd->add_flag("--json", o->json, "Print the JSON report instead of the table");
   cmd->add_flag("--modules", o->modules, "Add the per-module breakdown to the table");

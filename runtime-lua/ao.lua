@@ -163,25 +163,12 @@ local function addAuthority(tag)
 end
 
 local function addAuthorities(tags)
-  if type(tags) == "table" then
-    local i, tag = 1, tags[1]
-    while tag ~= nil do
-      if tag.name == "Authority" then addAuthority(tag) end
-      i = i + 1
-      tag = tags[i]
-    end
-    return
-  end
-  for _, tag in ipairs(tags) do
-    if tag.name == "Authority" and type(tag.value) == "string" then
-      local parts = splitAuthorities(tag.value)
-      for i = 1, #parts do
-        local a = parts[i]
-        if not contains(ao.authorities, a) then
-          table.insert(ao.authorities, a)
-        end
-      end
-    end
+  if type(tags) ~= "table" then return end
+  local i, tag = 1, tags[1]
+  while tag ~= nil do
+    if tag.name == "Authority" then addAuthority(tag) end
+    i = i + 1
+    tag = tags[i]
   end
 end
 

@@ -323,13 +323,13 @@ class GraphBuilder {
 
 std::set<std::string> ModuleGraph::Closure(const std::string& entry) const {
   std::set<std::string> seen{entry};
-  std::deque<std::string> todo{entry};
-  while (!todo.empty()) {
-    auto it = modules.find(todo.front());
-    todo.pop_front();
+  std::deque<std::string> pending{entry};
+  while (!pending.empty()) {
+    auto it = modules.find(pending.front());
+    pending.pop_front();
     if (it == modules.end()) continue;
     for (const auto& d : it->second->deps)
-      if (seen.insert(d).second) todo.push_back(d);
+      if (seen.insert(d).second) pending.push_back(d);
   }
   return seen;
 }

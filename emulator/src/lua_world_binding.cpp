@@ -288,28 +288,27 @@ int WorldReorder(lua_State* L) {
   return 0;
 }
 
-int WorldResult(lua_State* L) {
+// The result named by (id [, pid]) at arguments 2 and 3; pushes nil and returns nullptr when
+// there is none.
+const EvalResult* ResultArgs(lua_State* L) {
   World& world = CheckWorld(L);
-  std::string id = luaL_checkstring(L, 2);
-  std::string pid = luaL_optstring(L, 3, "");
+  const EvalResult* result = world.FindResult(luaL_checkstring(L, 2), luaL_optstring(L, 3, ""));
+  if (result == nullptr) lua_pushnil(L);
+  return result;
+}
+
+int WorldResult(lua_State* L) {
+  const EvalResult* result = ResultArgs(L);
+  if (result == nullptr) return 1;
   return Guard(L, [&] {
-    const EvalResult* result = world.FindResult(id, pid);
-    if (result == nullptr) {
-      lua_pushnil(L);
-      return 1;
-    }
     PushJson(L, nlohmann::json::parse(result->ToJson()));
     return 1;
   });
 }
 
 int WorldResultJson(lua_State* L) {
-  World& world = CheckWorld(L);
-  const EvalResult* result = world.FindResult(luaL_checkstring(L, 2), luaL_optstring(L, 3, ""));
-  if (result == nullptr) {
-    lua_pushnil(L);
-    return 1;
-  }
+  const EvalResult* result = ResultArgs(L);
+  if (result == nullptr) return 1;
   return Guard(L, [&] {
     std::string json = result->ToJson();
     lua_pushlstring(L, json.data(), json.size());
@@ -343,12 +342,8 @@ int JsonDecode(lua_State* L) {
 }
 
 int WorldOutput(lua_State* L) {
-  World& world = CheckWorld(L);
-  const EvalResult* result = world.FindResult(luaL_checkstring(L, 2), luaL_optstring(L, 3, ""));
-  if (result == nullptr) {
-    lua_pushnil(L);
-    return 1;
-  }
+  const EvalResult* result = ResultArgs(L);
+  if (result == nullptr) return 1;
   return Guard(L, [&] {
     std::string text = result->OutputText();
     lua_pushlstring(L, text.data(), text.size());
