@@ -1,10 +1,15 @@
 #include "workloads.h"
 
+#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 
 namespace aokit::bench {
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 using emu::SendRequest;
 using emu::SpawnRequest;
@@ -120,6 +125,7 @@ end }
 }  // namespace
 
 WorkloadRun RunCorePingPong(emu::World& world, int round_trips) {
+  auto setup_start = Clock::now();
   std::string path = "/tmp/aokit-bench-core-module.lua";
   FILE* f = std::fopen(path.c_str(), "w");
   if (f == nullptr) throw std::runtime_error("cannot write " + path);
@@ -133,28 +139,33 @@ WorkloadRun RunCorePingPong(emu::World& world, int round_trips) {
   auto ping = world.Spawn(a), pong = world.Spawn(b);
   if (!ping || !pong) throw std::runtime_error("spawn failed");
   world.Run();
+  double setup = Since(setup_start);
   auto before = world.messages_made();
   auto evals = world.evaluations();
+  auto start = Clock::now();
   Send(world, "user", *ping, {{"Action", "Start"}, {"Rounds", std::to_string(round_trips)}, {"Peer", *pong}});
   world.Run();
-  WorkloadRun run{world.messages_made() - before, world.evaluations() - evals, ""};
+  WorkloadRun run{world.messages_made() - before, world.evaluations() - evals, "", Since(start), setup};
   run.check = run.messages == static_cast<std::uint64_t>(2 * round_trips + 1) ? "all round trips done" : "FAILED: message count";
   return run;
 }
 
 WorkloadRun RunPingPong(emu::World& world, int round_trips, int pairs) {
+  auto setup_start = Clock::now();
   std::vector<std::string> pings, pongs;
   for (int i = 0; i < pairs; ++i) {
     pongs.push_back(Spawn(world, "pong" + std::to_string(i), kPong));
     pings.push_back(Spawn(world, "ping" + std::to_string(i), kPing));
   }
   world.Run();
+  double setup = Since(setup_start);
   auto before = world.messages_made();
   auto evals = world.evaluations();
+  auto start = Clock::now();
   for (int i = 0; i < pairs; ++i)
     Send(world, "user", pings[i], {{"Action", "Start"}, {"Rounds", std::to_string(round_trips / pairs)}, {"Peer", pongs[i]}});
   world.Run();
-  WorkloadRun run{world.messages_made() - before, world.evaluations() - evals, ""};
+  WorkloadRun run{world.messages_made() - before, world.evaluations() - evals, "", Since(start), setup};
   int left = 0;
   for (const auto& p : pings) left += static_cast<int>(world.Eval(p, "Remaining")->get<std::int64_t>());
   run.check = left == 0 ? "all round trips done" : "FAILED: " + std::to_string(left) + " left";
@@ -162,34 +173,40 @@ WorkloadRun RunPingPong(emu::World& world, int round_trips, int pairs) {
 }
 
 WorkloadRun RunToken(emu::World& world, int transfers) {
+  auto setup_start = Clock::now();
   std::string token = Spawn(world, "token", kToken);
   const std::string users[3] = {world.WalletAddress("u0"), world.WalletAddress("u1"), world.WalletAddress("u2")};
   for (const auto& u : users) Send(world, "user", token, {{"Action", "Seed"}, {"Account", u}, {"Quantity", "1000000000"}});
   world.Run();
+  double setup = Since(setup_start);
   auto before = world.messages_made();
   auto evals = world.evaluations();
+  auto start = Clock::now();
   for (int i = 0; i < transfers; ++i)
     Send(world, "u" + std::to_string(i % 3), token,
          {{"Action", "Transfer"}, {"Recipient", users[(i + 1) % 3]}, {"Quantity", std::to_string(1 + i % 97)}});
   world.Run();
-  WorkloadRun run{world.messages_made() - before, world.evaluations() - evals, ""};
+  WorkloadRun run{world.messages_made() - before, world.evaluations() - evals, "", Since(start), setup};
   auto supply = world.Eval(token, "Supply()");
   run.check = supply && *supply == "3000000000" ? "supply conserved" : "FAILED: supply " + supply->dump();
   return run;
 }
 
 WorkloadRun RunFanout(emu::World& world, int requests) {
+  auto setup_start = Clock::now();
   std::string coordinator = Spawn(world, "coordinator", kCoordinator);
   std::string list;
   for (int i = 0; i < 5; ++i) list += (i ? "," : "") + Spawn(world, "worker" + std::to_string(i), kWorker);
   world.Run();
   Send(world, "user", coordinator, {{"Action", "Workers"}}, list);
   world.Run();
+  double setup = Since(setup_start);
   auto before = world.messages_made();
   auto evals = world.evaluations();
+  auto start = Clock::now();
   for (int i = 0; i < requests; ++i) Send(world, "user", coordinator, {{"Action", "Request"}});
   world.Run();
-  WorkloadRun run{world.messages_made() - before, world.evaluations() - evals, ""};
+  WorkloadRun run{world.messages_made() - before, world.evaluations() - evals, "", Since(start), setup};
   auto completed = world.Eval(coordinator, "Completed");
   run.check = completed && *completed == requests ? "all requests completed" : "FAILED: completed " + completed->dump();
   return run;

@@ -15,6 +15,8 @@ struct WorkloadRun {
   std::uint64_t messages = 0;     // items signed by the world while the workload ran
   std::uint64_t evaluations = 0;
   std::string check;              // the workload's own correctness check, e.g. "supply ok"
+  double seconds = 0;             // wall-clock time of the message phase only (spawns and boots excluded)
+  double setup_seconds = 0;       // spawning and booting the processes
 };
 
 // `pairs` independent ping/pong pairs share the round trips (parallel mode needs >1).

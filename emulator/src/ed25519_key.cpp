@@ -22,6 +22,7 @@ Ed25519Key Ed25519Key::FromSeed(std::string_view seed) {
   crypto_sign_seed_keypair(reinterpret_cast<unsigned char*>(key.public_key_.data()),
                            reinterpret_cast<unsigned char*>(key.secret_key_.data()),
                            reinterpret_cast<const unsigned char*>(seed.data()));
+  key.address_ = Base64UrlEncode(Sha256(key.public_key_));
   return key;
 }
 
@@ -45,7 +46,6 @@ tl::expected<Ed25519Key, ItemError> Ed25519Key::FromJwk(std::string_view jwk_jso
   return key;
 }
 
-std::string Ed25519Key::address() const { return Base64UrlEncode(Sha256(public_key_)); }
 
 std::string Ed25519Key::Sign(std::string_view message) const {
   if (secret_key_.size() != crypto_sign_SECRETKEYBYTES) {

@@ -6,6 +6,7 @@
 #include "lauxlib.h"
 #include "lua.h"
 #include "lstate.h"  // hookcount: the instructions left before the next count hook
+#include "lua_arena.h"
 #include "lua_values.h"
 #include "message_table.h"
 #include "module_searcher.h"
@@ -110,7 +111,8 @@ int EvalCodeInState(lua_State* L) {
 
 }  // namespace
 
-Process::Process(ProcessConfig config) : config_(std::move(config)) {}
+Process::Process(ProcessConfig config)
+    : config_(std::move(config)), arena_(std::make_unique<detail::LuaArena>()) {}
 
 Process::~Process() {
   if (L_ != nullptr) lua_close(L_);
@@ -142,7 +144,7 @@ void* Process::Allocate(void* self, void* ptr, std::size_t old_size, std::size_t
   auto* process = static_cast<Process*>(self);
   std::size_t old_bytes = ptr != nullptr ? old_size : 0;
   if (new_size == 0) {
-    std::free(ptr);
+    process->arena_->Reallocate(ptr, old_bytes, 0);
     process->memory_used_ -= old_bytes;
     return nullptr;
   }
@@ -151,7 +153,7 @@ void* Process::Allocate(void* self, void* ptr, std::size_t old_size, std::size_t
     process->memory_exceeded_ = true;
     return nullptr;  // Lua raises "not enough memory" (after an emergency collection)
   }
-  void* block = std::realloc(ptr, new_size);
+  void* block = process->arena_->Reallocate(ptr, old_bytes, new_size);
   if (block == nullptr) return nullptr;
   process->memory_used_ = process->memory_used_ - old_bytes + new_size;
   return block;

@@ -19,12 +19,13 @@ class Ed25519Key {
   static tl::expected<Ed25519Key, ItemError> FromJwk(std::string_view jwk_json);
 
   const std::string& public_key() const { return public_key_; }  // 32 raw bytes
-  std::string address() const;  // base64url(SHA-256(public key))
+  const std::string& address() const { return address_; }  // base64url(SHA-256(public key))
   std::string Sign(std::string_view message) const;  // 64-byte detached signature
 
  private:
   std::string public_key_;
   std::string secret_key_;  // libsodium's 64-byte form
+  std::string address_;     // computed once: the MU asks for it on every message
 };
 
 // Fills signature_type, owner and signature of `item` with an ed25519 signature over its

@@ -65,6 +65,10 @@ struct ProcessConfig {
   std::optional<std::string> custom_module_file;
 };
 
+namespace detail {
+class LuaArena;
+}
+
 class Process {
  public:
   static Result<std::unique_ptr<Process>> Create(ProcessConfig config);
@@ -97,6 +101,7 @@ class Process {
   std::optional<std::string> LimitError() const;
 
   ProcessConfig config_;
+  std::unique_ptr<detail::LuaArena> arena_;  // outlives L_ (closed in ~Process)
   lua_State* L_ = nullptr;
   int handle_ref_ = 0;
   int env_ref_ = -2;  // LUA_NOREF until the env table is built
