@@ -1,6 +1,8 @@
 #include "lua_values.h"
 
 #include <algorithm>
+#include <charconv>
+#include <string_view>
 #include <unordered_set>
 
 
@@ -47,7 +49,8 @@ nlohmann::json Convert(lua_State* L, int index, int depth, std::unordered_set<co
     }
     case LUA_TTABLE: {
       const void* ptr = lua_topointer(L, index);
-      if (depth > kMaxDepth || seen.count(ptr)) return "<cycle>";
+      // Each level keeps a few values on the Lua stack: make room (the C stack is bounded by kMaxDepth).
+      if (depth > kMaxDepth || seen.count(ptr) || !lua_checkstack(L, 4)) return "<cycle>";
       if (luaL_getmetafield(L, index, "__tostring") != LUA_TNIL) {  // e.g. bint values
         lua_pop(L, 1);
         return ToDisplayString(L, index);
@@ -81,7 +84,127 @@ nlohmann::json Convert(lua_State* L, int index, int depth, std::unordered_set<co
   }
 }
 
+// The fast path of LuaToJsonText: false when the value needs the general converter (floats,
+// non-ASCII strings, non-string keys, metatables with __tostring, deep or cyclic tables).
+constexpr int kFastMaxDepth = 16;
+
+bool AppendAsciiString(std::string_view text, std::string& out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) return false;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (byte < 0x20) {
+          out += "\\u00";
+          out += kHex[byte >> 4];
+          out += kHex[byte & 0xF];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+  return true;
+}
+
+bool AppendFast(lua_State* L, int index, int depth, std::string& out);
+
+bool AppendTable(lua_State* L, int index, int depth, std::string& out) {
+  if (depth > kFastMaxDepth || !lua_checkstack(L, 4)) return false;
+  if (luaL_getmetafield(L, index, "__tostring") != LUA_TNIL) {
+    lua_pop(L, 1);
+    return false;
+  }
+  lua_Integer length = 0;
+  if (IsSequence(L, index, length) && length > 0) {
+    out += '[';
+    for (lua_Integer i = 1; i <= length; ++i) {
+      if (i > 1) out += ',';
+      lua_rawgeti(L, index, i);
+      bool ok = AppendFast(L, lua_gettop(L), depth + 1, out);
+      lua_pop(L, 1);
+      if (!ok) return false;
+    }
+    out += ']';
+    return true;
+  }
+  // Objects come out in byte order of their keys, as the JSON library's std::map orders them.
+  std::vector<std::string_view> keys;  // the text stays owned by the table's keys
+  lua_pushnil(L);
+  while (lua_next(L, index) != 0) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) != LUA_TSTRING) {
+      lua_pop(L, 1);
+      return false;
+    }
+    std::size_t len = 0;
+    const char* key = lua_tolstring(L, -1, &len);
+    keys.emplace_back(key, len);
+  }
+  std::sort(keys.begin(), keys.end());
+  out += '{';
+  bool first = true;
+  for (std::string_view key : keys) {
+    if (!first) out += ',';
+    first = false;
+    if (!AppendAsciiString(key, out)) return false;
+    out += ':';
+    lua_pushlstring(L, key.data(), key.size());
+    lua_rawget(L, index);
+    bool ok = AppendFast(L, lua_gettop(L), depth + 1, out);
+    lua_pop(L, 1);
+    if (!ok) return false;
+  }
+  out += '}';
+  return true;
+}
+
+bool AppendFast(lua_State* L, int index, int depth, std::string& out) {
+  switch (lua_type(L, index)) {
+    case LUA_TNIL:
+      out += "null";
+      return true;
+    case LUA_TBOOLEAN:
+      out += lua_toboolean(L, index) ? "true" : "false";
+      return true;
+    case LUA_TNUMBER: {
+      if (!lua_isinteger(L, index)) return false;
+      char buf[24];
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, static_cast<std::int64_t>(lua_tointeger(L, index)));
+      out.append(buf, static_cast<std::size_t>(end - buf));
+      return ec == std::errc();
+    }
+    case LUA_TSTRING: {
+      std::size_t len = 0;
+      const char* s = lua_tolstring(L, index, &len);
+      return AppendAsciiString(std::string_view(s, len), out);
+    }
+    case LUA_TTABLE:
+      return AppendTable(L, index, depth, out);
+    default:
+      return false;
+  }
+}
+
 }  // namespace
+
+std::string LuaToJsonText(lua_State* L, int index) {
+  index = lua_absindex(L, index);
+  int top = lua_gettop(L);
+  std::string out;
+  bool fast = AppendFast(L, index, 0, out);
+  lua_settop(L, top);
+  return fast ? out : DumpJson(LuaToJson(L, index));
+}
 
 nlohmann::json LuaToJson(lua_State* L, int index) {
   std::unordered_set<const void*> seen;

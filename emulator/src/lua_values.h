@@ -32,6 +32,11 @@ void PushTagList(lua_State* L, const std::vector<Tag>& tags);
 // (map entries in sorted name order, for determinism). Non-string values are tostring'd.
 std::vector<Tag> ReadTagList(lua_State* L, int index);
 
+// DumpJson(LuaToJson(L, index)), byte for byte, without building the JSON tree for the
+// common case (ASCII strings, integers, booleans, tables of those): the result's Output is
+// serialized on every message.
+std::string LuaToJsonText(lua_State* L, int index);
+
 // Serializes JSON without throwing on invalid UTF-8 (bytes are replaced by U+FFFD).
 std::string DumpJson(const nlohmann::json& value);
 

@@ -154,11 +154,11 @@ void ReadResultTable(lua_State* L, int index, EvalResult& result) {
   lua_getfield(L, index, "Error");
   if (!lua_isnil(L, -1)) {
     result.error = lua_type(L, -1) == LUA_TSTRING ? std::string(lua_tostring(L, -1))
-                                                  : DumpJson(LuaToJson(L, -1));
+                                                  : LuaToJsonText(L, -1);
   }
   lua_pop(L, 1);
   lua_getfield(L, index, "Output");
-  if (!lua_isnil(L, -1)) result.output_json = DumpJson(LuaToJson(L, -1));
+  if (!lua_isnil(L, -1)) result.output_json = LuaToJsonText(L, -1);
   lua_pop(L, 1);
   if (result.error) return;  // an Error result discards the outbox, as aos and the CU do
   result.messages = ReadOutbox(L, index, "Messages");

@@ -32,7 +32,9 @@ struct World::ProcessSlot {
 // One evaluation and what it produced, before it is committed to the world.
 struct World::Evaluated {
   Delivery delivery;
-  MessageRecord message;           // copy of the delivered message
+  // The delivered message, in messages_. Stable while evaluated: a message still pending
+  // delivery is never dropped by retention, and node-based maps keep elements in place.
+  const MessageRecord* message = nullptr;
   bool delivered = false;          // false when the target process does not exist
   std::int64_t slot = 0;
   std::int64_t timestamp = 0;

@@ -33,7 +33,7 @@ std::size_t World::RunParallel(std::size_t max_steps) {
       ++steps;
       auto message = messages_.find(e.delivery.message_id);
       bool known = message != messages_.end();
-      if (known) e.message = message->second;
+      if (known) e.message = &message->second;
       lock.unlock();
       if (known) {
         EvaluateAssigned(e, *slot);

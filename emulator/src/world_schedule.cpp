@@ -75,14 +75,14 @@ World::Evaluated World::EvaluateDelivery(const Delivery& delivery) {
   e.delivery = delivery;
   auto message = messages_.find(delivery.message_id);
   auto process = processes_.find(delivery.process_id);
-  if (message != messages_.end()) e.message = message->second;
+  if (message != messages_.end()) e.message = &message->second;
   if (message == messages_.end() || process == processes_.end()) return e;
   EvaluateAssigned(e, *process->second);
   return e;
 }
 
 void World::EvaluateAssigned(Evaluated& e, ProcessSlot& process) {
-  AssignedMessage assigned = Assign(process, e.message);
+  AssignedMessage assigned = Assign(process, *e.message);
   e.delivered = true;
   e.slot = assigned.nonce;
   e.timestamp = assigned.timestamp;
@@ -155,9 +155,9 @@ void World::RouteOutbox(Evaluated& e, ProcessSlot& sender) const {
     return entry;
   };
   for (const auto& entry : e.result.messages)
-    e.outgoing.push_back(MakeOutgoing(anchored(entry), e.message, e.delivery.process_id, sender.module_tag, false));
+    e.outgoing.push_back(MakeOutgoing(anchored(entry), *e.message, e.delivery.process_id, sender.module_tag, false));
   for (const auto& entry : e.result.spawns)
-    e.spawns.push_back(MakeOutgoing(anchored(entry), e.message, e.delivery.process_id, sender.module_tag, true));
+    e.spawns.push_back(MakeOutgoing(anchored(entry), *e.message, e.delivery.process_id, sender.module_tag, true));
 }
 
 void World::Commit(Evaluated& e) {
@@ -175,10 +175,10 @@ void World::Commit(Evaluated& e) {
   ++evaluations_;
   if (options_.keep_log) {
     std::string line = "[" + std::to_string(e.timestamp - options_.start_time_ms) + "ms] " +
-                       DisplayName(e.message.from) + " -> " + DisplayName(pid) + " #" +
+                       DisplayName(e.message->from) + " -> " + DisplayName(pid) + " #" +
                        std::to_string(e.slot);
-    if (e.message.is_spawn) line += " (process message)";
-    if (const std::string* action = FindTag(e.message.item.tags, "Action")) line += " Action=" + *action;
+    if (e.message->is_spawn) line += " (process message)";
+    if (const std::string* action = FindTag(e.message->item.tags, "Action")) line += " Action=" + *action;
     if (e.result.error) {
       std::string error = StripAnsi(*e.result.error);
       std::size_t start = error.find_first_not_of("\n");
@@ -218,7 +218,7 @@ void World::Commit(Evaluated& e) {
     notice.tags.push_back({"Process", *created});
     notice.tags.push_back({"Action", "Spawned"});
     notice.tags.push_back({"Variant", "ao.TN.1"});
-    MessageRecord record = MakeOutgoing(notice, e.message, pid, processes_.at(pid)->module_tag, false);
+    MessageRecord record = MakeOutgoing(notice, *e.message, pid, processes_.at(pid)->module_tag, false);
     ids.push_back(Record(std::move(record)));
     Enqueue(ids.back(), pid);
   }
