@@ -15,14 +15,14 @@ void* LuaArena::AllocateSmall(std::size_t size_class) {
     free_[size_class] = block->next;
     return block;
   }
-  std::size_t bytes = size_class * kGranule;
+  std::size_t bytes = BlockBytes(size_class);
   if (static_cast<std::size_t>(bump_end_ - bump_) < bytes) {
     // The tail of the old chunk is too small for this class: give it to the free lists.
     // Every block is a multiple of kGranule, so the tail is too.
     while (bump_end_ - bump_ >= static_cast<std::ptrdiff_t>(kGranule)) {
-      std::size_t tail_class = std::min(static_cast<std::size_t>(bump_end_ - bump_) / kGranule, ClassOf(kMaxSmall));
+      std::size_t tail_class = ClassFitting(static_cast<std::size_t>(bump_end_ - bump_));
       FreeSmall(bump_, tail_class);
-      bump_ += tail_class * kGranule;
+      bump_ += BlockBytes(tail_class);
     }
     void* chunk = std::malloc(kChunkBytes);
     if (chunk == nullptr) return nullptr;

@@ -48,6 +48,9 @@ TEST(LuaArenaTest, FreedSmallBlockIsReusedBySameClass) {
   EXPECT_EQ(a, b);
   void* c = arena.Reallocate(nullptr, 0, 49);  // next class: a fresh block
   EXPECT_NE(b, c);
+  void* d = arena.Reallocate(nullptr, 0, 600);  // above 512 bytes classes step by 128
+  arena.Reallocate(d, 600, 0);
+  EXPECT_EQ(arena.Reallocate(nullptr, 0, 513), d);
 }
 
 TEST(LuaArenaTest, ReallocKeepsContentAcrossEveryKindOfMove) {
