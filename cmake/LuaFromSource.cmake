@@ -1,6 +1,7 @@
 # Builds Lua 5.3.6 from the source fetched by scripts/setup as a static library compiled as
 # C++ (so lua_error unwinds with exceptions and C++ destructors run), with the string-hash
-# seed fixed so that `pairs` order is the same in every OS process (see cmake/lua/README.md).
+# seed fixed so that `pairs` order is the same in every OS process (cmake/lua/fix_seed.cmake)
+# and a cheaper count hook in the VM loop (cmake/lua/fast_count_hook.cmake).
 #
 # Targets:
 #   aokit::lua     static library (C++ linkage: include "lua.h", never "lua.hpp")
@@ -16,7 +17,7 @@ set(_lua_core lapi lcode lctype ldebug ldo ldump lfunc lgc llex lmem lobject lop
               lstate lstring ltable ltm lundump lvm lzio lauxlib lbaselib lbitlib lcorolib ldblib
               liolib lmathlib loslib lstrlib ltablib lutf8lib loadlib linit)
 
-# Copy every source into the build tree; lstate.c goes through our patch script.
+# Copy every source into the build tree; lstate.c and lvm.c go through our patch scripts.
 set(_lua_sources "")
 foreach(name ${_lua_core} lua luac)
   set(_in "${AOKIT_LUA_SOURCE_DIR}/src/${name}.c")
@@ -26,6 +27,11 @@ foreach(name ${_lua_core} lua luac)
       COMMAND ${CMAKE_COMMAND} -DIN=${_in} -DOUT=${_out} -P "${CMAKE_SOURCE_DIR}/cmake/lua/fix_seed.cmake"
       DEPENDS "${_in}" "${CMAKE_SOURCE_DIR}/cmake/lua/fix_seed.cmake"
       COMMENT "Patching Lua makeseed (fixed string-hash seed)" VERBATIM)
+  elseif(name STREQUAL "lvm")
+    add_custom_command(OUTPUT "${_out}"
+      COMMAND ${CMAKE_COMMAND} -DIN=${_in} -DOUT=${_out} -P "${CMAKE_SOURCE_DIR}/cmake/lua/fast_count_hook.cmake"
+      DEPENDS "${_in}" "${CMAKE_SOURCE_DIR}/cmake/lua/fast_count_hook.cmake"
+      COMMENT "Patching Lua's VM loop (inline count-hook decrement)" VERBATIM)
   else()
     configure_file("${_in}" "${_out}" COPYONLY)
   endif()
