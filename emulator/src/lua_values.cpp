@@ -88,13 +88,19 @@ nlohmann::json Convert(lua_State* L, int index, int depth, std::unordered_set<co
 // non-ASCII strings, non-string keys, metatables with __tostring, deep or cyclic tables).
 constexpr int kFastMaxDepth = 16;
 
+bool NeedsEscape(unsigned char byte) { return byte < 0x20 || byte == '"' || byte == '\\' || byte >= 0x80; }
+
 bool AppendAsciiString(std::string_view text, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (!NeedsEscape(byte)) continue;
     if (byte >= 0x80) return false;
-    switch (c) {
+    out.append(text.data() + run, i - run);
+    run = i + 1;
+    switch (byte) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\b': out += "\\b"; break;
@@ -103,15 +109,12 @@ bool AppendAsciiString(std::string_view text, std::string& out) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (byte < 0x20) {
-          out += "\\u00";
-          out += kHex[byte >> 4];
-          out += kHex[byte & 0xF];
-        } else {
-          out += c;
-        }
+        out += "\\u00";
+        out += kHex[byte >> 4];
+        out += kHex[byte & 0xF];
     }
   }
+  out.append(text.data() + run, text.size() - run);
   out += '"';
   return true;
 }
