@@ -59,11 +59,15 @@ local function message(from, owner, tags, data)
     { name = "Type", value = "Message" }
   }
   for i = 1, #tags, 2 do list[#list + 1] = { name = tags[i], value = tags[i + 1] } end
+  -- PushMessageTable presizes the table for 18 keys (32 slots); three absent optional keys
+  -- in the constructor do the same here, so adding Action, TagArray, reply and forward
+  -- does not rehash the table as it would not in the emulator.
   return {
     Id = "MSG-" .. nonce, Signature = "", Owner = owner, From = from, Target = PID,
     Anchor = "00000000000000000000000000000001", Tags = list, Data = data or "",
     Epoch = 0, Nonce = nonce, Timestamp = 1700000000000 + nonce, ["Block-Height"] = 1000,
-    ["Hash-Chain"] = "HASHCHAIN", Cron = false
+    ["Hash-Chain"] = "HASHCHAIN", Cron = false,
+    ["Forwarded-By"] = nil, ["Read-Only"] = nil, ["Pushed-For"] = nil
   }
 end
 
