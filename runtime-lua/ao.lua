@@ -195,19 +195,57 @@ function ao.clearOutbox()
   ao.outbox = { Output = {}, Messages = {}, Spawns = {}, Assignments = {} }
 end
 
+-- tostring(n) and ("%032d"):format(n) for a non-negative integer n, while
+-- tostring is the builtin (whose result for a number is n .. "").
+local builtinTostring, mathType, format = tostring, math.type, string.format
+local ZEROS = {}
+for i = 0, 32 do ZEROS[i] = string.rep("0", i) end
+local function reference(n)
+  if tostring == builtinTostring and mathType(n) == "integer" and n >= 0 then
+    local ref = n .. ""
+    return ref, ZEROS[32 - #ref] .. ref
+  end
+  return tostring(n), pad32(n)
+end
+
+-- The outbox entry is a copy of the message made by inserting its keys in
+-- pairs() order. For a message with all four fields that order is fixed (the
+-- message is always built by the same constructor); the copy is then made
+-- with a constructor when that lays the entry out in the same order.
+local ENTRY_ORDER, entryCopy
+do
+  local sample = { Target = "", Data = "", Anchor = "", Tags = {} }
+  local order = {}
+  for k in next, sample do order[#order + 1] = k end
+  local k1, k2, k3, k4 = order[1], order[2], order[3], order[4]
+  local function construct(m)
+    return { [k1] = m[k1], [k2] = m[k2], [k3] = m[k3], [k4] = m[k4] }
+  end
+  local built, copied = construct(sample), {}
+  for k, v in next, sample do copied[k] = v end
+  local a, b = {}, {}
+  for k in next, built do a[#a + 1] = k end
+  for k in next, copied do b[#b + 1] = k end
+  if #a == 4 and #b == 4 and a[1] == b[1] and a[2] == b[2] and a[3] == b[3] and a[4] == b[4] then
+    ENTRY_ORDER, entryCopy = order, construct
+  end
+end
+
 function ao.send(msg)
   assert(type(msg) == "table", "msg should be a table")
   ao.reference = ao.reference + 1
-  local ref = tostring(ao.reference)
+  local ref, anchor = reference(ao.reference)
   local message = {
     Target = msg.Target,
     Data = msg.Data,
-    Anchor = pad32(ao.reference),
+    Anchor = anchor,
+    -- Room for the tags appendTags adds (array slots are not observable).
     Tags = {
       { name = "Data-Protocol", value = "ao" },
       { name = "Variant", value = "ao.TN.1" },
       { name = "Type", value = "Message" },
-      { name = "Reference", value = ref }
+      { name = "Reference", value = ref },
+      nil, nil, nil, nil
     }
   }
   if ao.hint then
@@ -217,8 +255,13 @@ function ao.send(msg)
 
   if not Handlers then return message end
 
-  local entry = {}
-  for k, v in pairs(message) do entry[k] = v end
+  local entry
+  if entryCopy and message.Target ~= nil and message.Data ~= nil then
+    entry = entryCopy(message)
+  else
+    entry = {}
+    for k, v in pairs(message) do entry[k] = v end
+  end
   table.insert(ao.outbox.Messages, entry)
 
   -- onReply([from,] handler): once-handler on {From, X-Reference = ref}.

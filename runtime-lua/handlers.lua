@@ -168,7 +168,10 @@ function handlers.evaluate(msg, env)
     local h = list[i]
     if h == nil then break end
     if h.name ~= "_default" then
-      local match = toMatch(utils.matchesSpec(msg, h.pattern))
+      local r = utils.matchesSpec(msg, h.pattern)
+      -- toMatch(r), with booleans (the usual results) mapped inline.
+      local match
+      if r == true then match = -1 elseif r == false then match = 0 else match = toMatch(r) end
       if match ~= 0 then
         if match < 0 then handled = true end
         local ok, err = pcall(h.handle, msg, env)

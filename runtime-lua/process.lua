@@ -135,16 +135,22 @@ function Tab(msg)
   return map
 end
 
+local baseTab = Tab
+
 -- The prompt string is reused while all its inputs are the strings it was
--- last built from; otherwise aos's expression is evaluated as is.
+-- last built from, the Inbox has the same length and `tostring` is still the
+-- builtin (whose result for a number is fixed); otherwise aos's expression is
+-- evaluated as is.
 local promptKey = {}
-local promptText
+local promptText, promptLen
+local builtinTostring, mathType = tostring, math.type
 function Prompt()
   local k = promptKey
   if promptText and k[1] == Colors.green and k[2] == Name and k[3] == Colors.gray
     and k[4] == Colors.blue and k[5] == process._version and k[6] == Colors.red
-    and k[8] == Colors.reset and k[7] == tostring(#Inbox) then
-    return promptText
+    and k[8] == Colors.reset and tostring == builtinTostring then
+    local len = #Inbox
+    if len == promptLen and mathType(len) == "integer" then return promptText end
   end
   local text = Colors.green .. Name .. Colors.gray
     .. "@" .. Colors.blue .. "aos-" .. process._version .. Colors.gray
@@ -152,12 +158,14 @@ function Prompt()
     .. "]" .. Colors.reset .. "> "
   local green, name, gray, blue = Colors.green, Name, Colors.gray, Colors.blue
   local red, reset = Colors.red, Colors.reset
+  local len = #Inbox
   if type(green) == "string" and type(name) == "string" and type(gray) == "string"
     and type(blue) == "string" and type(red) == "string" and type(reset) == "string"
-    and type(process._version) == "string" then
-    k[1], k[2], k[3], k[4], k[5], k[6], k[7], k[8] =
-      green, name, gray, blue, process._version, red, tostring(#Inbox), reset
-    promptText = text
+    and type(process._version) == "string" and mathType(len) == "integer"
+    and tostring == builtinTostring then
+    k[1], k[2], k[3], k[4], k[5], k[6], k[8] =
+      green, name, gray, blue, process._version, red, reset
+    promptText, promptLen = text, len
   else
     promptText = nil
   end
@@ -270,23 +278,25 @@ local function initializeState(msg, env)
   end
 end
 
--- A private copy of env.Process and env.Module so that tagifying
--- Process.Tags never alters the caller's tables. The Tags lists themselves
--- are shared: the caller builds a fresh env for every message (the
--- emulator's PushEnvTable does, and aos gets a fresh JSON-decoded env), so
--- the process still sees a fresh list of fresh {name, value} tags each time.
+-- ao.env is a private copy of the caller's env, made afresh for every message:
+-- copies of env.Process and env.Module (same keys, inserted in the caller's
+-- pairs order) whose Tags are new lists of new {name, value} tags. The
+-- emulator passes the same env table with every message, so nothing the
+-- process does to ao.env (or its tags) may reach the caller's tables or the
+-- next message, as with aos's freshly JSON-decoded env.
+local function copyTag(tag)
+  if type(tag) ~= "table" then return tag end
+  return { name = tag.name, value = tag.value }
+end
+
 local function copyEnvPart(p)
   if type(p) ~= "table" then return p end
   local copy = {}
   for k, v in pairs(p) do copy[k] = v end
   local list = p.Tags
-  if type(list) == "table" then
-    copy.Tags = list
-    return copy
-  end
   local tags = {}
   if list then
-    for i, tag in ipairs(list) do tags[i] = { name = tag.name, value = tag.value } end
+    for i, tag in ipairs(list) do tags[i] = copyTag(tag) end
   end
   copy.Tags = tags
   return copy
@@ -295,6 +305,188 @@ end
 local function copyEnv(raw)
   local env = raw.Process and raw or raw.env
   return { Process = copyEnvPart(env.Process), Module = copyEnvPart(env.Module) }
+end
+
+-- For the common case (the emulator's env: plain tables, tags holding only
+-- name and value) the walk over the caller's tables is done once per env
+-- table and kept as a template; copies are then built from it. The template
+-- is used again only for the same env table with the same Process, Module
+-- and Tags tables: the caller must not change an env it passes again (the
+-- emulator builds it once and never changes it). The runtime never hands the
+-- caller's tables to the process.
+local function partTemplate(p)
+  if type(p) ~= "table" or getmetatable(p) ~= nil then return nil end
+  local keys, values, n = {}, {}, 0
+  for k, v in next, p do
+    n = n + 1
+    keys[n], values[n] = k, v
+  end
+  local list = p.Tags
+  if type(list) ~= "table" or getmetatable(list) ~= nil then return nil end
+  local names, tagValues, count = {}, {}, 0
+  local tag = list[1]
+  while tag ~= nil do
+    if type(tag) ~= "table" or getmetatable(tag) ~= nil then return nil end
+    for k in next, tag do
+      if k ~= "name" and k ~= "value" then return nil end
+    end
+    count = count + 1
+    names[count], tagValues[count] = tag.name, tag.value
+    tag = list[count + 1]
+  end
+  local entries = 0
+  for _ in next, list do entries = entries + 1 end
+  if entries ~= count then return nil end
+  return { keys = keys, values = values, n = n, names = names, tagValues = tagValues, count = count }
+end
+
+-- Builders for a template. The plain ones insert keys one by one, exactly
+-- as copying the caller's tables and Tab() do. The generated ones build the
+-- same tables with table constructors (no rehash on the way); they are used
+-- only when each table they build comes out with its keys in the same
+-- traversal order as the plain builder's (checked once per template), so
+-- pairs() over ao.env is unchanged.
+local function partFromTemplate(t)
+  local copy = {}
+  local keys, values = t.keys, t.values
+  for i = 1, t.n do copy[keys[i]] = values[i] end
+  local tags = {}
+  local names, tagValues = t.names, t.tagValues
+  for i = 1, t.count do tags[i] = { name = names[i], value = tagValues[i] } end
+  copy.Tags = tags
+  return copy
+end
+
+-- Tab() over the template's tags.
+local function mapFromTemplate(t)
+  local map = {}
+  local names, values = t.names, t.tagValues
+  for i = 1, t.count do
+    local name = names[i]
+    if not map[name] then map[name] = values[i] end
+  end
+  return map
+end
+
+local function plainBuilders(template)
+  template.buildEnv = function()
+    local processPart = partFromTemplate(template.process)
+    return { Process = processPart, Module = partFromTemplate(template.module) }, processPart
+  end
+  template.buildProcessMap = function() return mapFromTemplate(template.process) end
+end
+
+local function keyOrder(t)
+  local keys, n = {}, 0
+  for k in next, t do
+    n = n + 1
+    keys[n] = k
+  end
+  return keys
+end
+
+local function sameOrder(a, b)
+  local ka, kb = keyOrder(a), keyOrder(b)
+  if #ka ~= #kb then return false end
+  for i = 1, #ka do
+    if ka[i] ~= kb[i] then return false end
+  end
+  return true
+end
+
+local function tagListSource(prefix, count)
+  local parts = {}
+  for i = 1, count do
+    parts[i] = ("{ name = %sN[%d], value = %sV[%d] }"):format(prefix, i, prefix, i)
+  end
+  return "{ " .. table.concat(parts, ", ") .. " }"
+end
+
+local function partSource(prefix, t, tagsVar)
+  local parts = {}
+  for i = 1, t.n do
+    if t.keys[i] == "Tags" then
+      parts[i] = ("[%sK[%d]] = %s"):format(prefix, i, tagsVar)
+    else
+      parts[i] = ("[%sK[%d]] = %sX[%d]"):format(prefix, i, prefix, i)
+    end
+  end
+  return "{ " .. table.concat(parts, ", ") .. " }"
+end
+
+-- Returns false when the generated builders would lay a table out
+-- differently (or cannot be made); the plain builders are used then.
+local function generatedBuilders(template)
+  local pt, mt = template.process, template.module
+  if pt.count > 64 or mt.count > 64 or pt.n > 16 or mt.n > 16 or not load then return false end
+  -- The Tab() map as inserted: the first occurrence of each name, in order.
+  -- Falsy values (replaced by a later occurrence) are left to the plain builder.
+  local mapKeys, mapValues, seen = {}, {}, {}
+  for i = 1, pt.count do
+    local name, value = pt.names[i], pt.tagValues[i]
+    if name == nil or name ~= name or not value then return false end
+    if not seen[name] then
+      seen[name] = true
+      mapKeys[#mapKeys + 1] = name
+      mapValues[#mapValues + 1] = value
+    end
+  end
+  local mapParts = {}
+  for i = 1, #mapKeys do mapParts[i] = ("[UK[%d]] = UV[%d]"):format(i, i) end
+  local source = table.concat({
+    "local PK, PX, PN, PV, MK, MX, MN, MV, UK, UV = ...",
+    "local function buildEnv()",
+    "  local ptags = " .. tagListSource("P", pt.count),
+    "  local mtags = " .. tagListSource("M", mt.count),
+    "  local processPart = " .. partSource("P", pt, "ptags"),
+    "  return { Process = processPart, Module = " .. partSource("M", mt, "mtags") .. " }, processPart",
+    "end",
+    "local function buildProcessMap()",
+    "  return { " .. table.concat(mapParts, ", ") .. " }",
+    "end",
+    "return buildEnv, buildProcessMap"
+  }, "\n")
+  local chunk = load(source, "=(aokit env template)", "t", {})
+  if not chunk then return false end
+  local buildEnv, buildProcessMap = chunk(pt.keys, pt.values, pt.names, pt.tagValues,
+    mt.keys, mt.values, mt.names, mt.tagValues, mapKeys, mapValues)
+  -- Same traversal order as the plain builders, for every table built.
+  local env, processPart = buildEnv()
+  local plainProcess = partFromTemplate(pt)
+  local map, plainMap = buildProcessMap(), mapFromTemplate(pt)
+  processPart.TagArray, plainProcess.TagArray = processPart.Tags, plainProcess.Tags
+  processPart.Tags, plainProcess.Tags = map, plainMap
+  if not (sameOrder(processPart, plainProcess) and sameOrder(map, plainMap)
+    and sameOrder(env.Module, partFromTemplate(mt))) then
+    return false
+  end
+  for i = 1, pt.count do
+    if not sameOrder(processPart.TagArray[i], { name = pt.names[i], value = pt.tagValues[i] }) then
+      return false
+    end
+  end
+  template.buildEnv, template.buildProcessMap = buildEnv, buildProcessMap
+  return true
+end
+
+local envRaw, envProcess, envModule, envProcessTags, envModuleTags, envTemplate
+local function envTemplateFor(raw)
+  local env = raw.Process and raw or raw.env
+  local p, m = env.Process, env.Module
+  if raw == envRaw and p == envProcess and m == envModule and p.Tags == envProcessTags
+    and m.Tags == envModuleTags then
+    return envTemplate
+  end
+  envRaw, envTemplate = nil, nil
+  if type(p) ~= "table" or type(m) ~= "table" then return nil end
+  if getmetatable(raw) ~= nil or getmetatable(env) ~= nil then return nil end
+  local pt, mt = partTemplate(p), partTemplate(m)
+  if not (pt and mt) then return nil end
+  envRaw, envProcess, envModule = raw, p, m
+  envProcessTags, envModuleTags = p.Tags, m.Tags
+  envTemplate = { process = pt, module = mt }
+  if not generatedBuilders(envTemplate) then plainBuilders(envTemplate) end
+  return envTemplate
 end
 
 local function attachReplyForward(msg)
@@ -372,7 +564,14 @@ local function registerSystemHandlers(msg, env)
   register(baseAppend, "_default", always, defaultHandler)
 end
 
+-- Keep the handler coroutine if it can wake up again and drop dead ones.
+-- With an empty list and a finished coroutine nothing changes, and the list
+-- is kept as it is (aos prunes the list in place).
 local function pruneCoroutines(co)
+  local list = Handlers.coroutines
+  if type(list) == "table" and next(list) == nil and coroutine.status(co) == "dead" then
+    return
+  end
   table.insert(Handlers.coroutines, co)
   local live = {}
   for _, c in ipairs(Handlers.coroutines) do
@@ -405,7 +604,223 @@ local function errorResult(msg, err)
   })
 end
 
+-- The runtime's own functions, for the fast paths below: each fast path is
+-- taken only while the function it stands for is still the runtime's own.
+local utilsModule = Utils
+local baseInit, baseNormalize, baseClearOutbox, baseResult = ao.init, ao.normalize, ao.clearOutbox, ao.result
+local baseUtilsNormalize = Utils.normalize
+
+-- ao.init(env) for an env built from a template: the same effects in the
+-- same order (ao.id, ao._module from the last Module tag, the template's
+-- Authority entries topped up, a fresh outbox, ao.env).
+local function contains(list, value)
+  if type(list) ~= "table" then
+    for _, v in ipairs(list) do
+      if v == value then return true end
+    end
+    return false
+  end
+  local i, v = 1, list[1]
+  while v ~= nil do
+    if v == value then return true end
+    i = i + 1
+    v = list[i]
+  end
+  return false
+end
+
+local function splitAuthorities(value)
+  local parts = {}
+  for part in value:gmatch("[^,]+") do
+    local a = part:match("^%s*(.-)%s*$")
+    if a ~= "" then parts[#parts + 1] = a end
+  end
+  return parts
+end
+
+local function initFromTemplate(env, t)
+  if ao.id == "" then ao.id = env.Process.Id end
+  local pt = t.process
+  if ao._module == "" then
+    for i = 1, pt.count do
+      if pt.names[i] == "Module" then ao._module = pt.tagValues[i] end
+    end
+  end
+  local authorities = t.authorities
+  if not authorities then
+    authorities = {}
+    for i = 1, pt.count do
+      if pt.names[i] == "Authority" and type(pt.tagValues[i]) == "string" then
+        local parts = splitAuthorities(pt.tagValues[i])
+        for j = 1, #parts do authorities[#authorities + 1] = parts[j] end
+      end
+    end
+    t.authorities = authorities
+  end
+  for i = 1, #authorities do
+    local a = authorities[i]
+    if not contains(ao.authorities, a) then
+      table.insert(ao.authorities, a)
+    end
+  end
+  ao.outbox = { Output = {}, Messages = {}, Spawns = {}, Assignments = {} }
+  ao.env = env
+end
+
+-- Root keys, then tag names, to their canonical form (normalizeMsg's steps
+-- without the tag lifting). Returns the message's tag list when it is a
+-- table, with the Tab() map of it built on the way (nil when a tag named
+-- "Tags" could replace msg.Tags before Tab runs).
+local function canonicalizeMsg(msg)
+  local names = canonicalNames
+  local renames
+  for key in pairs(msg) do
+    local c = names[key]
+    if c == nil and type(key) == "string" then c = canonical(key) end
+    if c ~= nil and c ~= key then
+      if renames then renames[#renames + 1] = key else renames = { key } end
+    end
+  end
+  if renames then
+    table.sort(renames)
+    for i = 1, #renames do
+      local key = renames[i]
+      local value = msg[key]
+      msg[key] = nil
+      msg[canonical(key)] = value
+    end
+  end
+  local tags = msg.Tags
+  if type(tags) ~= "table" then return nil, nil end
+  local i, tag = 1, tags[1]
+  while tag ~= nil do
+    local name = tag.name
+    local c = names[name]
+    if c == nil and type(name) == "string" then c = canonical(name) end
+    if c ~= nil and c ~= name then tag.name = c end
+    i = i + 1
+    tag = tags[i]
+  end
+  -- Tab(msg): first occurrence of a name wins.
+  local map = {}
+  i, tag = 1, tags[1]
+  while tag ~= nil do
+    local name = tag.name
+    if name == "Tags" then return tags, nil end
+    if not map[name] then map[name] = tag.value end
+    i = i + 1
+    tag = tags[i]
+  end
+  return tags, map
+end
+
+local function evaluateInCoroutine(msg, env)
+  -- Handlers run in a fresh coroutine so that receive() can suspend them;
+  -- its body is pcall(Handlers.evaluate, msg, env).
+  local co = coroutine.create(pcall)
+  local _, ok, err = coroutine.resume(co, Handlers.evaluate, msg, env)
+  pruneCoroutines(co)
+  return ok, err
+end
+
+local function finish(msg)
+  local output
+  if msg.Action == "Eval" then
+    output = { data = printLog(), prompt = Prompt(), test = Dump(HANDLER_PRINT_LOGS) }
+  else
+    output = { data = printLog(), prompt = Prompt(), print = true }
+  end
+  local response
+  if ao.result == baseResult then
+    -- ao.result({ Output = output }) without the argument table.
+    if ao.outbox.Error then
+      response = { Error = ao.outbox.Error }
+    else
+      response = {
+        Output = output,
+        Messages = ao.outbox.Messages,
+        Spawns = ao.outbox.Spawns,
+        Assignments = ao.outbox.Assignments
+      }
+    end
+  else
+    response = ao.result({ Output = output })
+  end
+  HANDLER_PRINT_LOGS = {}
+  ao.Nonce = msg.Nonce
+  return response
+end
+
+local function gatesAndHandlers(msg, env)
+  -- Trust gate: relayed messages need their From or Owner among the authorities.
+  if msg.From ~= msg.Owner and not ao.isTrusted(msg) then
+    print("Message is not trusted! From: " .. msg.From .. " - Owner: " .. msg.Owner)
+    return ao.result({})
+  end
+
+  -- Assignment gate: Target ~= this process needs a matching assignable.
+  if ao.isAssignment(msg) and not ao.isAssignable(msg) then
+    if msg.From ~= ao.id then
+      Send({ Target = msg.From, Data = "Assignment is not trusted by this process!" })
+    end
+    print("Assignment is not trusted! From: " .. msg.From .. " - Owner: " .. msg.Owner)
+    return ao.result({})
+  end
+
+  registerSystemHandlers(msg, env)
+  attachReplyForward(msg)
+
+  local ok, err = evaluateInCoroutine(msg, env)
+  if not ok then
+    return errorResult(msg, err)
+  end
+  return finish(msg)
+end
+
+local handleGeneric
+
+-- aos's handle() step by step. Where the functions a step calls are all the
+-- runtime's own, work whose result nobody can see is skipped: the env walk
+-- (template), the outbox that ao.init makes and clearOutbox replaces before
+-- any other code runs, and the separate Tab() walks over the tag lists.
 function process.handle(msg, rawEnv)
+  local template = envTemplateFor(rawEnv)
+  local own = template ~= nil and ao.init == baseInit and ao.normalize == baseNormalize
+    and Tab == baseTab and ao.clearOutbox == baseClearOutbox
+    and Utils == utilsModule and Utils.normalize == baseUtilsNormalize
+  if not own then return handleGeneric(msg, rawEnv) end
+
+  local env, processPart = template.buildEnv()
+  initFromTemplate(env, template)
+  local tags, map = canonicalizeMsg(msg)
+  ao.normalize(msg)
+  ao.id = processPart.Id
+  initializeState(msg, env)
+  HANDLER_PRINT_LOGS = {}
+
+  os.time = function() return msg.Timestamp end
+
+  msg.TagArray = msg.Tags
+  if map then msg.Tags = map else msg.Tags = Tab(msg) end
+  processPart.TagArray = processPart.Tags
+  processPart.Tags = template.buildProcessMap()
+
+  -- Magic table in. Invalid JSON raises here, outside the handler pcall.
+  local contentType = msg.Tags["Content-Type"]
+  if contentType and contentType == "application/json" then
+    local data = msg.Data
+    if data == nil or data == "" then data = "{}" end
+    msg.Data = json().decode(data)
+    ao.clearOutbox()
+  end
+  -- Otherwise ao.outbox is still the fresh outbox initFromTemplate made,
+  -- which is what ao.clearOutbox() would put there.
+
+  return gatesAndHandlers(msg, env)
+end
+
+-- The same steps, calling every function through its current name.
+handleGeneric = function(msg, rawEnv)
   local env = copyEnv(rawEnv)
   ao.init(env)
   msg = normalizeMsg(msg)
@@ -427,49 +842,7 @@ function process.handle(msg, rawEnv)
     msg.Data = json().decode(data)
   end
   ao.clearOutbox()
-
-  -- Trust gate: relayed messages need their From or Owner among the authorities.
-  if msg.From ~= msg.Owner and not ao.isTrusted(msg) then
-    print("Message is not trusted! From: " .. msg.From .. " - Owner: " .. msg.Owner)
-    return ao.result({})
-  end
-
-  -- Assignment gate: Target ~= this process needs a matching assignable.
-  if ao.isAssignment(msg) and not ao.isAssignable(msg) then
-    if msg.From ~= ao.id then
-      Send({ Target = msg.From, Data = "Assignment is not trusted by this process!" })
-    end
-    print("Assignment is not trusted! From: " .. msg.From .. " - Owner: " .. msg.Owner)
-    return ao.result({})
-  end
-
-  registerSystemHandlers(msg, env)
-  attachReplyForward(msg)
-
-  -- Handlers run in a fresh coroutine so that receive() can suspend them.
-  local co = coroutine.create(function()
-    return pcall(Handlers.evaluate, msg, env)
-  end)
-  local _, ok, err = coroutine.resume(co)
-  pruneCoroutines(co)
-
-  if not ok then
-    return errorResult(msg, err)
-  end
-
-  local response
-  if msg.Action == "Eval" then
-    response = ao.result({
-      Output = { data = printLog(), prompt = Prompt(), test = Dump(HANDLER_PRINT_LOGS) }
-    })
-  else
-    response = ao.result({
-      Output = { data = printLog(), prompt = Prompt(), print = true }
-    })
-  end
-  HANDLER_PRINT_LOGS = {}
-  ao.Nonce = msg.Nonce
-  return response
+  return gatesAndHandlers(msg, env)
 end
 
 return process

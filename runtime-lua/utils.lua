@@ -42,8 +42,22 @@ end
 -- Spec forms: function (its result is returned as is), table of
 -- key -> pattern (every key must be present at the root or in msg.Tags and
 -- match), string (exact, case-sensitive msg.Action).
+-- type(spec) for the handler patterns seen last (patterns are long-lived:
+-- a weak-keyed memo avoids a type() call per handler and message).
+local specTypes = setmetatable({}, { __mode = "k" })
+local specTypesCount = 0
 function utils.matchesSpec(msg, spec)
-  local st = type(spec)
+  local st = specTypes[spec]
+  if st == nil then
+    st = type(spec)
+    if st == "function" or st == "table" or st == "string" then
+      if specTypesCount >= 1024 then
+        specTypes, specTypesCount = setmetatable({}, { __mode = "k" }), 0
+      end
+      specTypes[spec] = st
+      specTypesCount = specTypesCount + 1
+    end
+  end
   if st == "function" then
     return spec(msg)
   end
