@@ -42,10 +42,20 @@ std::string World::Record(MessageRecord record) {
 void World::Enqueue(const std::string& message_id, const std::string& process_id) {
   ++pending_count_[message_id];
   auto it = processes_.find(process_id);
-  if (options_.schedule == ScheduleMode::kParallel && it != processes_.end())
-    it->second->mailbox.push_back({message_id, process_id});
-  else
+  if (options_.schedule == ScheduleMode::kParallel && it != processes_.end()) {
+    ProcessSlot& slot = *it->second;
+    slot.mailbox.push_back({message_id, process_id});
+    MarkReady(slot);
+  } else
     queue_.push_back({message_id, process_id});
+}
+
+// Parallel mode: a process with mail joins the back of the ready queue unless a worker holds
+// it (the worker re-queues it when done) or it is queued already.
+void World::MarkReady(ProcessSlot& slot) {
+  if (slot.running || slot.ready || slot.mailbox.empty()) return;
+  slot.ready = true;
+  ready_.push_back(&slot);
 }
 
 AssignedMessage World::Assign(ProcessSlot& process, const MessageRecord& message) {

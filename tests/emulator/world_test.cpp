@@ -248,6 +248,41 @@ TEST(WorldTest, ParallelModeMatchesDeterministicPerProcess) {
   EXPECT_EQ(det.second, par.second) << "message ids do not depend on cross-process interleaving";
 }
 
+// Parallel workers take processes in the order they got mail: four chatting pairs all make
+// progress, instead of the first pairs in spawn order keeping both workers busy until their
+// chains end (which also held up bounded retention behind the starved pairs' messages).
+TEST(WorldTest, ParallelModeServesEveryProcessFairly) {
+  const char* chain = R"(
+Count = 0
+Handlers.add("start", "Start", function(msg)
+  Peer, Rounds = msg.Data, tonumber(msg.Rounds)
+  Send({ Target = Peer, Action = "Ping" })
+end)
+Handlers.add("pong", "Pong", function(msg)
+  Count = Count + 1
+  if Count < Rounds then Send({ Target = Peer, Action = "Ping" }) end
+end)
+)";
+  WorldOptions options;
+  options.schedule = ScheduleMode::kParallel;
+  options.signing = SigningMode::kUnsigned;
+  World world(options);
+  std::vector<std::string> pings, pongs;
+  for (int i = 0; i < 4; ++i) {
+    auto pong = world.Spawn(Source("pong" + std::to_string(i), kPong));
+    auto ping = world.Spawn(Source("ping" + std::to_string(i), chain));
+    ASSERT_TRUE(pong && ping);
+    pongs.push_back(*pong);
+    pings.push_back(*ping);
+  }
+  world.Run();
+  for (std::size_t i = 0; i < pings.size(); ++i) world.Send(Msg(pings[i], "Start", pongs[i], {{"Rounds", "100"}}));
+  world.Run(120);
+  for (const auto& p : pings) EXPECT_GT(world.Eval(p, "Count")->get<int>(), 0) << "a pair made no progress";
+  world.Run();
+  for (const auto& p : pings) EXPECT_EQ(world.Eval(p, "Count")->get<int>(), 100);
+}
+
 }  // namespace
 }  // namespace aokit::emu
 

@@ -186,6 +186,7 @@ class World {
   void Enqueue(const std::string& message_id, const std::string& process_id);
   void Retain();
   std::size_t RunParallel(std::size_t max_steps);
+  void MarkReady(ProcessSlot& slot);
   ProcessConfig ConfigFor(const MessageRecord& spawn, const SpawnRequest* request) const;
   std::string ResultKey(const std::string& message_id, const std::string& process_id) const;
   std::int64_t BlockHeight() const;
@@ -209,6 +210,9 @@ class World {
   std::unordered_map<std::string, std::vector<std::string>> outgoing_;
   std::unordered_map<std::string, int> pending_count_;  // deliveries still queued per message
   std::deque<Delivery> queue_;
+  // Parallel mode: processes with mail and no worker, oldest first (fair: no process waits
+  // behind others that keep receiving mail).
+  std::deque<ProcessSlot*> ready_;
   std::deque<std::string> log_;
   std::int64_t now_ms_;
   std::uint64_t evaluations_ = 0;
