@@ -2,6 +2,7 @@
 // (ANS104.md §3). The first three elements are constant per signature type, so the chained
 // hash after them is computed once per type; an item then costs five blob hashes and five
 // chaining hashes, fewer with the caches below (SHA-384 compressions are the whole cost).
+// The caches are keyed by full content, so they change only the cost, never the hash.
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -49,24 +50,31 @@ Digest384 BlobHash(std::string_view blob) {
 }
 
 // Owners and targets repeat from message to message (one key signs many messages to a few
-// processes), so 32-byte blobs are memoized in a small direct-mapped per-thread table keyed by
-// their full content.
-Digest384 Blob32Hash(std::string_view blob) {
+// processes), and so do small data payloads ("", "1", a counter...): blobs of up to 64 bytes
+// are memoized in a small direct-mapped per-thread table keyed by their full content.
+constexpr std::size_t kSmallBlob = 64;
+
+Digest384 SmallBlobHash(std::string_view blob) {
   struct Entry {
-    std::array<char, 32> key;
-    Digest384 hash;
+    std::array<char, kSmallBlob> key;
+    std::uint8_t size = 0;
     bool used = false;
+    Digest384 hash;
   };
-  thread_local std::array<Entry, 64> cache{};
-  Entry& e = cache[(static_cast<std::uint8_t>(blob[0]) ^ static_cast<std::uint8_t>(blob[31])) % cache.size()];
-  if (e.used && std::memcmp(e.key.data(), blob.data(), 32) == 0) return e.hash;
+  thread_local std::array<Entry, 128> cache{};
+  std::uint32_t h = static_cast<std::uint32_t>(blob.size()) * 0x9E3779B1u;
+  for (char c : blob.substr(0, 8)) h = (h ^ static_cast<std::uint8_t>(c)) * 0x01000193u;
+  if (!blob.empty()) h ^= static_cast<std::uint8_t>(blob.back()) * 0x85EBCA6Bu;
+  Entry& e = cache[(h >> 7) % cache.size()];
+  if (e.used && e.size == blob.size() && std::memcmp(e.key.data(), blob.data(), blob.size()) == 0) return e.hash;
   e.hash = BlobHash(blob);
-  std::memcpy(e.key.data(), blob.data(), 32);
+  std::memcpy(e.key.data(), blob.data(), blob.size());
+  e.size = static_cast<std::uint8_t>(blob.size());
   e.used = true;
   return e.hash;
 }
 
-Digest384 FieldHash(std::string_view blob) { return blob.size() == 32 ? Blob32Hash(blob) : BlobHash(blob); }
+Digest384 FieldHash(std::string_view blob) { return blob.size() <= kSmallBlob ? SmallBlobHash(blob) : BlobHash(blob); }
 
 Digest384 Chain(const Digest384& acc, const Digest384& element) {
   return Sha384Of({View(acc), View(element)});
@@ -111,7 +119,7 @@ std::string DeepHash(const DataItem& item) {
   // Anchors are usually counters, different every time: not worth a cache slot.
   acc = Chain(acc, item.anchor ? BlobHash(*item.anchor) : EmptyBlobHash());
   acc = Chain(acc, BlobHash(tag_bytes));
-  acc = Chain(acc, BlobHash(item.data));
+  acc = Chain(acc, FieldHash(item.data));
   return std::string(View(acc));
 }
 

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "aokit/emu/hash.h"
 #include "aokit/emu/keys.h"
 #include "vectors.h"
@@ -444,6 +447,32 @@ TEST(Ans104Verify, RsaOwnerSwapFails) {
   DataItem a = MustDecode(VectorBytes("arweave-rsa-pss-salt32"));
   a.owner[100] ^= 1;
   EXPECT_FALSE(VerifyDataItem(a).has_value());
+}
+
+// DeepHash memoizes small blobs (owners, targets, small data) by content: whatever was hashed
+// in between, the same item must hash the same, and different small data differently.
+TEST(Ans104DeepHash, MemoizedSmallBlobsNeverChangeTheHash) {
+  DataItem item;
+  item.owner = std::string(32, 'o');
+  item.target = std::string(32, 't');
+  item.tags = {{"Action", "Ping"}};
+  auto hash_of = [&](const std::string& data) {
+    item.data = data;
+    return DeepHash(item);
+  };
+  std::vector<std::string> datas;
+  datas.push_back("");
+  for (int size = 1; size <= 70; ++size)
+    for (char fill : {'a', 'b', '\0'}) datas.push_back(std::string(static_cast<std::size_t>(size), fill));
+  datas.push_back("1");
+  datas.push_back(std::string("1\0", 2));  // same first byte and last-byte mix, other size
+  std::vector<std::string> first;
+  for (const auto& d : datas) first.push_back(hash_of(d));
+  for (std::size_t i = 0; i < first.size(); ++i)
+    for (std::size_t j = i + 1; j < first.size(); ++j)
+      ASSERT_NE(first[i], first[j]) << "data " << i << " and " << j << " share a deep hash";
+  for (int round = 0; round < 3; ++round)
+    for (std::size_t i = datas.size(); i-- > 0;) EXPECT_EQ(hash_of(datas[i]), first[i]) << "data " << i;
 }
 
 }  // namespace
