@@ -205,7 +205,6 @@ Result<std::string> World::CreateProcess(const MessageRecord& spawn, const Spawn
       if (tag.name.rfind("Cron-Tag-", 0) == 0) slot->cron_tags.push_back({tag.name.substr(9), tag.value});
   }
   if (const std::string* name = FindTag(spawn.item.tags, "Name")) names_.emplace(spawn.id, *name);
-  slot->home = process_order_.size() % std::max(1u, options_.threads);
   processes_.emplace(spawn.id, std::move(slot));
   process_order_.push_back(spawn.id);
   return spawn.id;

@@ -19,7 +19,6 @@ struct World::ProcessSlot {
   std::deque<Delivery> mailbox;    // parallel mode only
   bool running = false;            // parallel mode: a worker is evaluating it
   bool ready = false;              // parallel mode: waiting in World::ready_
-  std::size_t home = 0;            // parallel mode: the worker whose ready queue it joins
   std::uint64_t mu_anchors = 0;    // anchors the MU gives this process's anchor-less messages
   std::int64_t cron_interval_ms = 0;  // 0: no Cron-Interval
   std::int64_t next_cron_ms = 0;

@@ -1,10 +1,8 @@
 // Parallel mode: processes run on a thread pool. Each process is still evaluated serially in
 // the order of its mailbox; what differs from deterministic mode is the interleaving across
 // processes (so which message reaches a shared target first, and the virtual times seen).
-// Each process has a home worker (spawn order modulo the thread count) whose FIFO of processes
-// with mail it joins (World::ready_): a process never waits behind others that keep receiving
-// mail, so retention can move on, and it mostly runs on one core, whose caches keep its Lua
-// state. An idle worker takes the newest entry of another worker's queue instead of waiting.
+// Workers take processes from a FIFO of processes with mail (World::ready_), so a process
+// never waits behind others that keep receiving mail, and retention can move on.
 #include <condition_variable>
 #include <thread>
 
@@ -16,37 +14,21 @@ std::size_t World::RunParallel(std::size_t max_steps) {
   std::condition_variable changed;
   std::size_t steps = 0;
   std::size_t running = 0;
-  unsigned threads = std::max(1u, options_.threads);
-  if (ready_.size() < threads) ready_.resize(threads);
-  auto pick = [&](unsigned me) -> ProcessSlot* {
-    ProcessSlot* slot = nullptr;
-    if (!ready_[me].empty()) {
-      slot = ready_[me].front();
-      ready_[me].pop_front();
-    } else {
-      for (auto& other : ready_) {
-        if (other.empty()) continue;
-        slot = other.back();
-        other.pop_back();
-        break;
-      }
-    }
-    if (slot != nullptr) slot->ready = false;
+  auto pick = [&]() -> ProcessSlot* {
+    if (ready_.empty()) return nullptr;
+    ProcessSlot* slot = ready_.front();
+    ready_.pop_front();
+    slot->ready = false;
     return slot;
-  };
-  auto any_ready = [&] {
-    for (const auto& queue : ready_)
-      if (!queue.empty()) return true;
-    return false;
   };
   // A worker keeps a process for up to kQuantum messages in a row while it has mail: its Lua
   // state stays in that core's cache and the ready queue is not churned on every message.
   constexpr int kQuantum = 16;
-  auto worker = [&](unsigned me) {
+  auto worker = [&] {
     std::unique_lock lock(mutex_);
     for (;;) {
       ProcessSlot* slot = nullptr;
-      changed.wait(lock, [&] { return steps >= max_steps || (slot = pick(me)) != nullptr || running == 0; });
+      changed.wait(lock, [&] { return steps >= max_steps || (slot = pick()) != nullptr || running == 0; });
       if (slot == nullptr || steps >= max_steps) break;
       slot->running = true;
       ++running;
@@ -65,7 +47,7 @@ std::size_t World::RunParallel(std::size_t max_steps) {
         }
         lock.lock();
         Commit(e);
-        if (any_ready()) changed.notify_one();  // the commit gave an idle process mail
+        if (!ready_.empty()) changed.notify_one();  // the commit gave an idle process mail
       }
       slot->running = false;
       MarkReady(*slot);
@@ -77,7 +59,7 @@ std::size_t World::RunParallel(std::size_t max_steps) {
   // Undeliverable messages (unknown process) sit in the global queue: settle them first.
   while (!queue_.empty()) Step();
   std::vector<std::thread> pool;
-  for (unsigned i = 0; i < threads; ++i) pool.emplace_back(worker, i);
+  for (unsigned i = 0; i < std::max(1u, options_.threads); ++i) pool.emplace_back(worker);
   for (auto& t : pool) t.join();
   while (!queue_.empty()) Step();
   return steps;

@@ -50,13 +50,12 @@ void World::Enqueue(const std::string& message_id, const std::string& process_id
     queue_.push_back({message_id, process_id});
 }
 
-// Parallel mode: a process with mail joins the back of its home worker's ready queue unless a
-// worker holds it (the worker re-queues it when done) or it is queued already.
+// Parallel mode: a process with mail joins the back of the ready queue unless a worker holds
+// it (the worker re-queues it when done) or it is queued already.
 void World::MarkReady(ProcessSlot& slot) {
   if (slot.running || slot.ready || slot.mailbox.empty()) return;
   slot.ready = true;
-  if (ready_.size() <= slot.home) ready_.resize(slot.home + 1);
-  ready_[slot.home].push_back(&slot);
+  ready_.push_back(&slot);
 }
 
 AssignedMessage World::Assign(ProcessSlot& process, const MessageRecord& message) {

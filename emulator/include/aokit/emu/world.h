@@ -210,9 +210,9 @@ class World {
   std::unordered_map<std::string, std::vector<std::string>> outgoing_;
   std::unordered_map<std::string, int> pending_count_;  // deliveries still queued per message
   std::deque<Delivery> queue_;
-  // Parallel mode: per worker, its home processes that have mail and no worker, oldest first
-  // (fair: no process waits behind others that keep receiving mail).
-  std::vector<std::deque<ProcessSlot*>> ready_;
+  // Parallel mode: processes with mail and no worker, oldest first (fair: no process waits
+  // behind others that keep receiving mail).
+  std::deque<ProcessSlot*> ready_;
   std::deque<std::string> log_;
   std::int64_t now_ms_;
   std::uint64_t evaluations_ = 0;
