@@ -123,6 +123,30 @@ describe("Handlers (handlers.test.js)", function()
     assert.are.equal("h2", run("whatever"))
   end)
 
+  it("like aos, removing an expired handler during the walk skips the handler after it", function()
+    P:eval([[
+      Handlers.list = {}
+      Handlers.add("a", function() return "continue" end, function() print("a") end, 1)
+      Handlers.add("b", function() return "continue" end, function() print("b") end)
+      Handlers.add("c", function() return "continue" end, function() print("c") end)
+    ]])
+    local first = P:handle(fred({ Data = "x" })).Output.data
+    assert.truthy(first:find("^a\nc\n"))
+    local second = P:handle(fred({ Data = "x" })).Output.data
+    assert.truthy(second:find("^b\nc\n"))
+  end)
+
+  it("once handlers are prepended and named _once_<n> when unnamed", function()
+    P:eval([[
+      Handlers.add("normal", { Action = "X" }, function() print("normal") end)
+      Handlers.once({ Action = "X" }, function() print("once") end)
+    ]])
+    assert.are.equal("_once_0", Handlers.list[1].name)
+    local act = function() return P:handle(fred({ Tags = { { name = "Action", value = "X" } } })).Output.data end
+    assert.are.equal("once", act())
+    assert.are.equal("normal", act())
+  end)
+
   it("a pattern returning a table is an error", function()
     P:eval([[Handlers.add("bad", function() return {} end, function() end)]])
     local r = P:handle(fred({ Data = "x" }))
