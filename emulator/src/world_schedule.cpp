@@ -197,7 +197,8 @@ void World::Commit(Evaluated& e) {
     }
     log_.push_back(std::move(line));
   }
-  auto& ids = outgoing_[ResultKey(mid, pid)];
+  const std::string result_key = ResultKey(mid, pid);
+  auto& ids = outgoing_[result_key];
   for (auto& out : e.outgoing) {
     std::string target = out.target;
     bool deliverable = out.delivery_error.empty();
@@ -237,7 +238,7 @@ void World::Commit(Evaluated& e) {
       if (messages_.count(assignment.message) && processes_.count(target)) Enqueue(assignment.message, target);
   auto found = messages_.find(mid);
   if (found != messages_.end() && found->second.timestamp == 0) found->second.timestamp = e.timestamp;
-  results_[ResultKey(mid, pid)] = std::move(e.result);
+  results_[result_key] = std::move(e.result);
   Retain();
 }
 
@@ -279,8 +280,9 @@ void World::Retain() {
     const std::string& oldest = message_order_.front();
     if (pending_count_.count(oldest)) break;
     const MessageRecord& record = messages_.at(oldest);
-    results_.erase(ResultKey(oldest, record.target));
-    outgoing_.erase(ResultKey(oldest, record.target));
+    const std::string result_key = ResultKey(oldest, record.target);
+    results_.erase(result_key);
+    outgoing_.erase(result_key);
     messages_.erase(oldest);
     message_order_.pop_front();
   }
