@@ -117,12 +117,14 @@ end
 utils.isArray = isArray
 
 local function nparams(fn)
-  -- debug.getinfo is unavailable in the sandbox; count declared parameters
-  -- only when possible, else assume a unary function.
+  -- aos reads debug.getinfo(fn, "u").nparams; aokit's sandbox keeps only
+  -- debug.traceback and offers the parameter count as require("aokit.arity").
   if debug and debug.getinfo then
     local ok, info = pcall(debug.getinfo, fn, "u")
     if ok and info and info.nparams then return info.nparams end
   end
+  local ok, arity = pcall(require, "aokit.arity")
+  if ok and type(arity) == "function" then return arity(fn) end
   return 1
 end
 

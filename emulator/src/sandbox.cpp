@@ -169,7 +169,23 @@ void ReplaceOs(lua_State* L) {
   lua_pop(L, 2);
 }
 
+// What aos reads with debug.getinfo(fn, "u").nparams (Utils.curry without an arity), offered
+// to the runtime as require("aokit.arity") since the sandbox keeps only debug.traceback.
+int FunctionArity(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_Debug ar;
+  lua_pushvalue(L, 1);
+  lua_getinfo(L, ">u", &ar);
+  lua_pushinteger(L, ar.nparams);
+  return 1;
+}
+
 void ReduceDebug(lua_State* L) {
+  lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  lua_pushcfunction(L, FunctionArity);
+  lua_setfield(L, -2, "aokit.arity");
+  lua_pop(L, 1);
+
   lua_getglobal(L, "debug");
   lua_getfield(L, -1, "traceback");
   lua_createtable(L, 0, 1);

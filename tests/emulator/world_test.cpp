@@ -248,6 +248,19 @@ TEST(WorldTest, ParallelModeMatchesDeterministicPerProcess) {
   EXPECT_EQ(det.second, par.second) << "message ids do not depend on cross-process interleaving";
 }
 
+// aos's Utils.curry(fn) reads fn's parameter count; the sandbox has no debug.getinfo, so the
+// runtime asks require("aokit.arity"), and curried calls work as in aos.
+TEST(WorldTest, CurryWithoutArityCountsParameters) {
+  World world;
+  auto p = world.Spawn(Source("p", ""));
+  ASSERT_TRUE(p);
+  world.Run();
+  EXPECT_EQ(*world.Eval(*p, "Utils.curry(function(a, b, c) return a .. b .. c end)('x')('y')('z')"), "xyz");
+  EXPECT_EQ(*world.Eval(*p, "require('aokit.arity')(function(a, b, ...) end)"), 2);
+  EXPECT_EQ(*world.Eval(*p, "require('aokit.arity')(string.len)"), 0) << "C functions declare none";
+  EXPECT_FALSE(world.Eval(*p, "require('aokit.arity')(42)").has_value()) << "non-functions are an error";
+}
+
 // Parallel workers take processes in the order they got mail: four chatting pairs all make
 // progress, instead of the first pairs in spawn order keeping both workers busy until their
 // chains end (which also held up bounded retention behind the starved pairs' messages).
