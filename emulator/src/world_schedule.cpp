@@ -29,14 +29,16 @@ namespace {
 
 }  // namespace
 
-std::string World::Record(MessageRecord record) {
-  std::string id = record.id;
-  auto [it, inserted] = messages_.emplace(id, std::move(record));
+// The returned id is the map's key: valid until retention drops the message.
+const std::string& World::Record(MessageRecord record) {
+  // try_emplace copies the key from record.id before it moves the record (pair members are
+  // constructed in order).
+  auto [it, inserted] = messages_.try_emplace(record.id, std::move(record));
   if (inserted) {
-    message_order_.push_back(id);
+    message_order_.push_back(it->first);
     ++messages_made_;
   }
-  return id;
+  return it->first;
 }
 
 void World::Enqueue(const std::string& message_id, const std::string& process_id) {
@@ -80,11 +82,11 @@ AssignedMessage World::Assign(ProcessSlot& process, const MessageRecord& message
   return m;
 }
 
-World::Evaluated World::EvaluateDelivery(const Delivery& delivery) {
+World::Evaluated World::EvaluateDelivery(Delivery delivery) {
   Evaluated e;
-  e.delivery = delivery;
-  auto message = messages_.find(delivery.message_id);
-  auto process = processes_.find(delivery.process_id);
+  e.delivery = std::move(delivery);
+  auto message = messages_.find(e.delivery.message_id);
+  auto process = processes_.find(e.delivery.process_id);
   if (message != messages_.end()) e.message = &message->second;
   if (message == messages_.end() || process == processes_.end()) return e;
   EvaluateAssigned(e, *process->second);
@@ -99,7 +101,7 @@ void World::EvaluateAssigned(Evaluated& e, ProcessSlot& process) {
   e.result = process.process->Evaluate(assigned);
 }
 
-MessageRecord World::MakeOutgoing(const OutboxEntry& entry, const MessageRecord& cause,
+MessageRecord World::MakeOutgoing(const OutboxEntry& entry, const std::string& anchor, const MessageRecord& cause,
                                   const std::string& sender_pid, const std::string& sender_module,
                                   bool spawn) const {
   MessageRecord out;
@@ -115,7 +117,7 @@ MessageRecord World::MakeOutgoing(const OutboxEntry& entry, const MessageRecord&
   if (spawn && !FindTag(item.tags, "Scheduler")) item.tags.push_back({"Scheduler", su_address_});
   if (spawn && !FindTag(item.tags, "Variant")) item.tags.push_back({"Variant", "ao.TN.1"});
   item.data = entry.data;
-  if (entry.anchor.size() == 32) item.anchor = entry.anchor;
+  if (anchor.size() == 32) item.anchor = anchor;
   if (!spawn) {
     auto target = Base64UrlDecode(entry.target);
     if (target && target->size() == 32) item.target = *target;
@@ -139,10 +141,9 @@ MessageRecord World::MakeOutgoing(const OutboxEntry& entry, const MessageRecord&
 
 bool World::Step() {
   if (queue_.empty()) return false;
-  Delivery delivery = queue_.front();
+  Evaluated e = EvaluateDelivery(std::move(queue_.front()));
   queue_.pop_front();
-  Evaluated e = EvaluateDelivery(delivery);
-  auto sender = processes_.find(delivery.process_id);
+  auto sender = processes_.find(e.delivery.process_id);
   if (sender != processes_.end()) RouteOutbox(e, *sender->second);
   Commit(e);
   return true;
@@ -160,14 +161,15 @@ std::size_t World::Run(std::size_t max_steps) {
 // identical messages (same target, tags, data) would be identical items with one id.
 void World::RouteOutbox(Evaluated& e, ProcessSlot& sender) const {
   if (!e.delivered) return;
-  auto anchored = [&](OutboxEntry entry) {
-    if (entry.anchor.size() != 32) entry.anchor = PaddedCounter(++sender.mu_anchors);
-    return entry;
+  auto anchor = [&](const OutboxEntry& entry) {
+    return entry.anchor.size() == 32 ? entry.anchor : PaddedCounter(++sender.mu_anchors);
   };
   for (const auto& entry : e.result.messages)
-    e.outgoing.push_back(MakeOutgoing(anchored(entry), *e.message, e.delivery.process_id, sender.module_tag, false));
+    e.outgoing.push_back(
+        MakeOutgoing(entry, anchor(entry), *e.message, e.delivery.process_id, sender.module_tag, false));
   for (const auto& entry : e.result.spawns)
-    e.spawns.push_back(MakeOutgoing(anchored(entry), *e.message, e.delivery.process_id, sender.module_tag, true));
+    e.spawns.push_back(
+        MakeOutgoing(entry, anchor(entry), *e.message, e.delivery.process_id, sender.module_tag, true));
 }
 
 void World::Commit(Evaluated& e) {
@@ -200,7 +202,7 @@ void World::Commit(Evaluated& e) {
   const std::string result_key = ResultKey(mid, pid);
   auto& ids = outgoing_[result_key];
   for (auto& out : e.outgoing) {
-    std::string target = out.target;
+    const std::string& target = out.target;
     bool deliverable = out.delivery_error.empty();
     bool to_wallet = wallet_addresses_.count(target) > 0 && !processes_.count(target);
     if (to_wallet && options_.keep_log) {
@@ -208,8 +210,9 @@ void World::Commit(Evaluated& e) {
       log_.push_back("[" + std::to_string(e.timestamp - options_.start_time_ms) + "ms] " + DisplayName(pid) +
                      " -> " + DisplayName(target) + " (wallet)" + (action ? " Action=" + *action : ""));
     }
-    ids.push_back(Record(std::move(out)));
-    if (deliverable && !to_wallet) Enqueue(ids.back(), target);
+    ids.push_back(out.id);
+    if (deliverable && !to_wallet) Enqueue(out.id, target);  // before Record moves `out`
+    Record(std::move(out));
   }
   for (auto& spawn : e.spawns) {
     MessageRecord notice_cause = spawn;
@@ -229,7 +232,7 @@ void World::Commit(Evaluated& e) {
     notice.tags.push_back({"Process", *created});
     notice.tags.push_back({"Action", "Spawned"});
     notice.tags.push_back({"Variant", "ao.TN.1"});
-    MessageRecord record = MakeOutgoing(notice, *e.message, pid, processes_.at(pid)->module_tag, false);
+    MessageRecord record = MakeOutgoing(notice, notice.anchor, *e.message, pid, processes_.at(pid)->module_tag, false);
     ids.push_back(Record(std::move(record)));
     Enqueue(ids.back(), pid);
   }

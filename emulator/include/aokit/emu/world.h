@@ -173,13 +173,13 @@ class World {
   struct Evaluated;
   const Ed25519Key& Wallet(const std::string& name);
   void Seal(DataItem& item, const Ed25519Key& key) const;
-  std::string Record(MessageRecord record);
+  const std::string& Record(MessageRecord record);
   Result<std::string> CreateProcess(const MessageRecord& spawn, const SpawnRequest* request);
   AssignedMessage Assign(ProcessSlot& process, const MessageRecord& message);
-  Evaluated EvaluateDelivery(const Delivery& delivery);
+  Evaluated EvaluateDelivery(Delivery delivery);
   void Commit(Evaluated& evaluated);
   void RouteOutbox(Evaluated& evaluated, ProcessSlot& sender) const;
-  MessageRecord MakeOutgoing(const OutboxEntry& entry, const MessageRecord& cause,
+  MessageRecord MakeOutgoing(const OutboxEntry& entry, const std::string& anchor, const MessageRecord& cause,
                              const std::string& sender_pid, const std::string& sender_module,
                              bool spawn) const;
   void EvaluateAssigned(Evaluated& e, ProcessSlot& process);
