@@ -20,28 +20,25 @@ constexpr auto kReverse = MakeReverse();
 
 }  // namespace
 
+// Writes into a string sized up front (ids, signatures and hash chains are encoded several
+// times per message; push_back per character cost a capacity check each).
 std::string Base64UrlEncode(std::string_view raw) {
-  std::string out;
-  out.reserve((raw.size() * 4 + 2) / 3);
+  std::size_t full = raw.size() / 3, rest = raw.size() % 3;
+  std::string out(full * 4 + (rest == 0 ? 0 : rest + 1), '\0');
   const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
-  std::size_t i = 0;
-  for (; i + 3 <= raw.size(); i += 3) {
-    std::uint32_t v = (std::uint32_t{p[i]} << 16) | (std::uint32_t{p[i + 1]} << 8) | p[i + 2];
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-    out.push_back(kAlphabet[(v >> 6) & 63]);
-    out.push_back(kAlphabet[v & 63]);
+  char* o = out.data();
+  for (std::size_t i = 0; i < full; ++i, p += 3, o += 4) {
+    std::uint32_t v = (std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | p[2];
+    o[0] = kAlphabet[(v >> 18) & 63];
+    o[1] = kAlphabet[(v >> 12) & 63];
+    o[2] = kAlphabet[(v >> 6) & 63];
+    o[3] = kAlphabet[v & 63];
   }
-  std::size_t rest = raw.size() - i;
-  if (rest == 1) {
-    std::uint32_t v = std::uint32_t{p[i]} << 16;
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-  } else if (rest == 2) {
-    std::uint32_t v = (std::uint32_t{p[i]} << 16) | (std::uint32_t{p[i + 1]} << 8);
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-    out.push_back(kAlphabet[(v >> 6) & 63]);
+  if (rest > 0) {
+    std::uint32_t v = (std::uint32_t{p[0]} << 16) | (rest == 2 ? std::uint32_t{p[1]} << 8 : 0);
+    o[0] = kAlphabet[(v >> 18) & 63];
+    o[1] = kAlphabet[(v >> 12) & 63];
+    if (rest == 2) o[2] = kAlphabet[(v >> 6) & 63];
   }
   return out;
 }

@@ -475,5 +475,20 @@ TEST(Ans104DeepHash, MemoizedSmallBlobsNeverChangeTheHash) {
     for (std::size_t i = datas.size(); i-- > 0;) EXPECT_EQ(hash_of(datas[i]), first[i]) << "data " << i;
 }
 
+TEST(Base64Url, EveryLengthRoundTripsWithoutPadding) {
+  std::string bytes;
+  for (int n = 0; n <= 66; ++n) {
+    std::string text = Base64UrlEncode(bytes);
+    EXPECT_EQ(text.size(), (bytes.size() * 4 + 2) / 3) << n;
+    EXPECT_EQ(text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+              std::string::npos);
+    auto back = Base64UrlDecode(text);
+    ASSERT_TRUE(back.has_value()) << n;
+    EXPECT_EQ(*back, bytes) << n;
+    bytes.push_back(static_cast<char>(n * 37 + 250));
+  }
+  EXPECT_EQ(Base64UrlEncode("\xfb\xff"), "-_8");  // the two url-safe characters
+}
+
 }  // namespace
 }  // namespace aokit::emu
