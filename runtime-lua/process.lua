@@ -102,10 +102,23 @@ local function withoutLastThreeLines(text)
   return table.concat(lines, "\n")
 end
 
+-- aos drops the oldest entries with table.remove(Inbox, 1), which moves every
+-- entry one store at a time (~100 us per message at the 10,000 cap). The
+-- emulator's sandbox offers require("aokit.shift"): the same removal in one
+-- memmove (and table.remove itself for anything unusual). Used only while
+-- table.remove is the builtin, so a replaced table.remove is still called.
+local builtinRemove = table.remove
+local okShift, shiftFirst = pcall(require, "aokit.shift")
+if not okShift or type(shiftFirst) ~= "function" then shiftFirst = nil end
+
 local function insertInbox(msg)
   table.insert(Inbox, msg)
   local overflow = #Inbox - MAX_INBOX
-  for _ = 1, overflow do table.remove(Inbox, 1) end
+  if shiftFirst and table.remove == builtinRemove then
+    for _ = 1, overflow do shiftFirst(Inbox) end
+  else
+    for _ = 1, overflow do table.remove(Inbox, 1) end
+  end
 end
 
 local function findTag(tags, name)

@@ -8,6 +8,7 @@
 #include "lauxlib.h"
 #include "lua.h"
 #include "lualib.h"
+#include "table_shift.h"
 
 namespace aokit::emu {
 namespace {
@@ -252,6 +253,7 @@ void OpenSandboxedLibraries(lua_State* L) {
   lua_pop(L, 1);
 
   ReplaceOs(L);
+  InstallTableShift(L);
   ReduceDebug(L);
   RestrictPackage(L);
   InstallRandom(L);

@@ -261,6 +261,65 @@ TEST(WorldTest, CurryWithoutArityCountsParameters) {
   EXPECT_FALSE(world.Eval(*p, "require('aokit.arity')(42)").has_value()) << "non-functions are an error";
 }
 
+// require("aokit.shift")(t) must leave t exactly as table.remove(t, 1) does, fast path or not.
+TEST(WorldTest, ShiftMatchesTableRemove) {
+  World world;
+  auto p = world.Spawn(Source("p", ""));
+  ASSERT_TRUE(p);
+  world.Run();
+  const char* check = R"(
+local shift = require("aokit.shift")
+local function snapshot(t)
+  local keys = {}
+  for k, v in next, t do keys[#keys + 1] = tostring(k) .. "=" .. tostring(v) end
+  table.sort(keys)
+  return table.concat(keys, ",") .. " #" .. #t
+end
+local cases = {
+  function() return {} end,
+  function() return { "a" } end,
+  function() return { "a", "b", "c" } end,
+  function() local t = {} for i = 1, 10000 do t[i] = { i } end return t end,
+  function() local t = {} t[3] = "c" t[2] = "b" t[1] = "a" return t end,        -- hash part
+  function() local t = { "a", "b" } t.x = "y" return t end,
+  function() local t = { "a", "b", "c" } t[2] = nil return t end,               -- a hole
+  function()
+    local log = {}
+    return setmetatable({ "a", "b" }, { __newindex = function(t, k, v) rawset(t, k, v) end }), log
+  end,
+}
+for i, make in ipairs(cases) do
+  local a, b = make(), make()
+  local ra, rb = shift(a), table.remove(b, 1)
+  if tostring(ra) ~= tostring(rb) and not (type(ra) == "table" and ra[1] == rb[1]) then
+    return "case " .. i .. ": returned " .. tostring(ra) .. " not " .. tostring(rb)
+  end
+  local sa, sb = snapshot(a), snapshot(b)
+  if sa:gsub("table: 0x%x+", "T") ~= sb:gsub("table: 0x%x+", "T") then return "case " .. i .. ": " .. sa:sub(1, 80) .. " vs " .. sb:sub(1, 80) end
+end
+local ok = pcall(shift, "not a table")
+if ok then return "a string was accepted" end
+return "same"
+)";
+  EXPECT_EQ(*world.Eval(*p, check), "same");
+}
+
+// At the 10,000 cap the Inbox drops its oldest entry per new unmatched message (aos), through
+// the fast shift in the emulator.
+TEST(WorldTest, InboxAtCapDropsTheOldest) {
+  World world;
+  auto p = world.Spawn(Source("p", ""));
+  ASSERT_TRUE(p);
+  world.Run();
+  world.Eval(*p, "for i = #Inbox + 1, 10000 do Inbox[i] = { Id = 'filler-' .. i } end; Inbox[1] = { Id = 'filler-1' }");
+  for (const char* data : {"one", "two", "three"}) world.Send(Msg(*p, "Unknown", data));
+  world.Run();
+  EXPECT_EQ(*world.Eval(*p, "#Inbox"), 10000);
+  EXPECT_EQ(*world.Eval(*p, "Inbox[1].Id"), "filler-4");
+  EXPECT_EQ(*world.Eval(*p, "Inbox[10000].Data"), "three");
+  EXPECT_EQ(*world.Eval(*p, "Inbox[9999].Data"), "two");
+}
+
 // Parallel workers take processes in the order they got mail: four chatting pairs all make
 // progress, instead of the first pairs in spawn order keeping both workers busy until their
 // chains end (which also held up bounded retention behind the starved pairs' messages).
