@@ -28,6 +28,20 @@ describe("Message normalization (normalized-message / utils-matches-pattern test
     assert.is_nil(Utils.normalize(nil))
   end)
 
+  it("ao.nonExtractableTags changed in place, at the same length, takes effect", function()
+    P:eval([[
+      Handlers.add("show", { Action = "Show" }, function(msg) print(tostring(msg.Color)) end)
+    ]])
+    local show = function()
+      return P:handle(fred({ { name = "Action", value = "Show" }, { name = "Color", value = "red" } })).Output.data
+    end
+    assert.are.equal("red", show())
+    P:eval([[ao.nonExtractableTags[1] = "Color"]])
+    assert.are.equal("nil", show())
+    P:eval([[table.remove(ao.nonExtractableTags, 1); table.insert(ao.nonExtractableTags, 1, "Data-Protocol")]])
+    assert.are.equal("red", show())
+  end)
+
   it("matches a handler whatever the case/underscore/dash spelling of the tag name", function()
     P:eval([[
       Handlers.add("proto", { ["Data-Protocol"] = "test-protocol" }, function(msg)
