@@ -24,22 +24,8 @@ local ao = {
   hint = ""
 }
 
-local function contains(list, value)
-  if type(list) ~= "table" then
-    for _, v in ipairs(list) do
-      if v == value then return true end
-    end
-    return false
-  end
-  -- Indexing until the first nil is what ipairs does (loops below too).
-  local i, v = 1, list[1]
-  while v ~= nil do
-    if v == value then return true end
-    i = i + 1
-    v = list[i]
-  end
-  return false
-end
+local authority = require(".authority")
+local contains = authority.contains
 
 local function isArray(t)
   if type(t) ~= "table" then return false end
@@ -144,33 +130,9 @@ function ao.sanitize(msg)
   return copy
 end
 
--- Authority tag value -> its non-empty comma-separated, trimmed parts
--- (memoised: the same value arrives with every message).
-local authorityParts, authorityPartsCount = {}, 0
-local function splitAuthorities(value)
-  local parts = authorityParts[value]
-  if parts then return parts end
-  parts = {}
-  for part in value:gmatch("[^,]+") do
-    local a = part:match("^%s*(.-)%s*$")
-    if a ~= "" then parts[#parts + 1] = a end
-  end
-  if authorityPartsCount < 256 then
-    authorityParts[value] = parts
-    authorityPartsCount = authorityPartsCount + 1
-  end
-  return parts
-end
-
 local function addAuthority(tag)
   if tag.name == "Authority" and type(tag.value) == "string" then
-    local parts = splitAuthorities(tag.value)
-    for i = 1, #parts do
-      local a = parts[i]
-      if not contains(ao.authorities, a) then
-        table.insert(ao.authorities, a)
-      end
-    end
+    authority.topUp(ao.authorities, authority.split(tag.value))
   end
 end
 
