@@ -70,30 +70,8 @@ function ao.clone(obj, seen)
   return setmetatable(copy, getmetatable(obj))
 end
 
--- Set view of ao.nonExtractableTags, rebuilt whenever the list is replaced or
--- any entry differs from the copy it was built from (a dozen comparisons per
--- message; checking the length alone missed entries replaced in place).
-local excludedList, excludedCopy, excludedSet = nil, {}, nil
-local function excluded()
-  local list = ao.nonExtractableTags
-  local same = list == excludedList
-  local i = 1
-  while same do
-    local name = list[i]
-    if name ~= excludedCopy[i] then same = false
-    elseif name == nil then break end
-    i = i + 1
-  end
-  if not same then
-    excludedSet, excludedCopy = {}, {}
-    for k, name in ipairs(list) do
-      excludedSet[name] = true
-      excludedCopy[k] = name
-    end
-    excludedList = list
-  end
-  return excludedSet
-end
+local skipSet = require(".extraction").skipSet
+local function excluded() return skipSet(ao.nonExtractableTags) end
 
 -- Lift tags to root fields (last duplicate wins), except nonExtractableTags.
 function ao.normalize(msg)

@@ -481,14 +481,14 @@ local function initFromTemplate(env, t)
 end
 
 -- Root keys, then tag names, to their canonical form (normalizeMsg's steps
--- without the tag lifting). Returns the message's tag list when it is a
--- table, with the Tab() map of it built on the way (nil when a tag named
--- "Tags" could replace msg.Tags before Tab runs).
-local function canonicalizeMsg(msg)
+-- without the tag lifting). Returns the Tab() map of the tag list built on the
+-- way (nil when the list is not a table, or when a tag named "Tags" could
+-- replace msg.Tags before Tab runs).
+local function canonicalizeMsg(msg, keysCanonical)
   local names = canonicalNames
-  canonicalizeKeys(msg)
+  if not keysCanonical then canonicalizeKeys(msg) end
   local tags = msg.Tags
-  if type(tags) ~= "table" then return nil, nil end
+  if type(tags) ~= "table" then return nil end
   local i, tag = 1, tags[1]
   while tag ~= nil do
     local name = tag.name
@@ -503,12 +503,51 @@ local function canonicalizeMsg(msg)
   i, tag = 1, tags[1]
   while tag ~= nil do
     local name = tag.name
-    if name == "Tags" then return tags, nil end
+    if name == "Tags" then return nil end
     if not map[name] then map[name] = tag.value end
     i = i + 1
     tag = tags[i]
   end
-  return tags, map
+  return map
+end
+
+-- canonicalizeMsg followed by ao.normalize (the runtime's own), in one walk
+-- over the tags: each name is made canonical, enters the Tab() map (first
+-- occurrence wins) and is lifted to the root (last one wins) unless it is a
+-- nonExtractable name. One walk gives the same table as the three because
+-- lifting never touches the tag list while "Tags" itself is not lifted;
+-- otherwise the steps run one after the other.
+local skipSet = require(".extraction").skipSet
+
+-- keysCanonical: the caller vouches that every root key is already in its
+-- canonical form (the emulator's message tables are), so renaming is skipped.
+local function prepareMsg(msg, keysCanonical)
+  if not keysCanonical then canonicalizeKeys(msg) end
+  local tags = msg.Tags
+  local skip = skipSet(ao.nonExtractableTags)
+  if not skip.Tags or type(tags) ~= "table" then
+    local map = canonicalizeMsg(msg, true)
+    ao.normalize(msg)
+    return map
+  end
+  local names, map = canonicalNames, {}
+  local i, tag = 1, tags[1]
+  while tag ~= nil do
+    local name = tag.name
+    local c = names[name]
+    if c == nil and type(name) == "string" then c = canonical(name) end
+    if c ~= nil and c ~= name then
+      tag.name = c
+      name = c
+    end
+    local value = tag.value
+    if not map[name] then map[name] = value end
+    if not skip[name] then msg[name] = value end
+    i = i + 1
+    tag = tags[i]
+  end
+  ao.hint = msg.Hint or nil
+  return map
 end
 
 local function evaluateInCoroutine(msg, env)
@@ -580,7 +619,7 @@ local handleGeneric
 -- runtime's own, work whose result nobody can see is skipped: the env walk
 -- (template), the outbox that ao.init makes and clearOutbox replaces before
 -- any other code runs, and the separate Tab() walks over the tag lists.
-function process.handle(msg, rawEnv)
+function process.handle(msg, rawEnv, keysCanonical)
   local template = envTemplateFor(rawEnv)
   local own = template ~= nil and ao.init == baseInit and ao.normalize == baseNormalize
     and Tab == baseTab and ao.clearOutbox == baseClearOutbox
@@ -589,8 +628,7 @@ function process.handle(msg, rawEnv)
 
   local env, processPart = template.buildEnv()
   initFromTemplate(env, template)
-  local tags, map = canonicalizeMsg(msg)
-  ao.normalize(msg)
+  local map = prepareMsg(msg, keysCanonical)
   ao.id = processPart.Id
   initializeState(msg, env)
   HANDLER_PRINT_LOGS = {}

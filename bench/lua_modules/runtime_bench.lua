@@ -78,10 +78,10 @@ local function newProcess(code)
   boot.Id = PID
   boot.Tags = processTags()
   boot.Module = MODULE
-  local r = h.process.handle(boot, env())
+  local r = h.process.handle(boot, env(), true)
   assert(not r.Error, r.Error)
   if code then
-    r = h.process.handle(message(OWNER, OWNER, { "Action", "Eval" }, code), env())
+    r = h.process.handle(message(OWNER, OWNER, { "Action", "Eval" }, code), env(), true)
     assert(not r.Error, r.Error)
   end
   return h.process
@@ -139,7 +139,7 @@ case("(a) trivial handler", function()
 Handlers.add("noop", "Noop", function(msg) Count = Count + 1 end)]])
 end, function(p, n)
   for _ = 1, n do
-    local r = p.handle(message(PEER, MU, { "Action", "Noop" }, "1"), env())
+    local r = p.handle(message(PEER, MU, { "Action", "Noop" }, "1"), env(), true)
     if r.Error then error(r.Error) end
   end
 end)
@@ -148,7 +148,7 @@ case("(b) ping -> msg.reply", function()
   return newProcess([[Handlers.add("ping", "Ping", function(msg) msg.reply({ Action = "Pong", Data = msg.Data }) end)]])
 end, function(p, n)
   for _ = 1, n do
-    local r = p.handle(message(PEER, MU, { "Action", "Ping" }, "1"), env())
+    local r = p.handle(message(PEER, MU, { "Action", "Ping" }, "1"), env(), true)
     if #r.Messages ~= 1 then error("no reply") end
   end
 end)
@@ -159,7 +159,7 @@ case("(c) unmatched -> Inbox (at 10000 cap)", function()
   return p
 end, function(p, n)
   for _ = 1, n do
-    p.handle(message(PEER, MU, { "Action", "Unknown" }, "hello"), env())
+    p.handle(message(PEER, MU, { "Action", "Unknown" }, "hello"), env(), true)
   end
   assert(#Inbox == 10000)
 end)
@@ -168,7 +168,7 @@ case("(c') unmatched -> Inbox (below cap)", function()
   return newProcess()
 end, function(p, n)
   for _ = 1, n do
-    p.handle(message(PEER, MU, { "Action", "Unknown" }, "hello"), env())
+    p.handle(message(PEER, MU, { "Action", "Unknown" }, "hello"), env(), true)
     if #Inbox > 5000 then Inbox = {} end
   end
 end)
@@ -194,7 +194,7 @@ case("(d) token transfer (bint, 2 messages out)", function()
 end, function(p, n)
   for i = 1, n do
     local r = p.handle(message(OWNER, OWNER,
-      { "Action", "Transfer", "Recipient", "RECIPIENT-" .. (i % 50), "Quantity", tostring(1000 + i % 97) }), env())
+      { "Action", "Transfer", "Recipient", "RECIPIENT-" .. (i % 50), "Quantity", tostring(1000 + i % 97) }), env(), true)
     if #r.Messages ~= 2 then error("transfer failed") end
   end
 end)

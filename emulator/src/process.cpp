@@ -86,7 +86,10 @@ int EvaluateInState(lua_State* L) {
     *ctx->env_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   }
   lua_rawgeti(L, LUA_REGISTRYINDEX, *ctx->env_ref);
-  lua_call(L, 2, 1);
+  // handle(msg, env, true): every root key PushMessageTable sets is in canonical form
+  // (ProcessTest.MessageTableRootKeysAreCanonical), so the runtime need not rename any.
+  lua_pushboolean(L, 1);
+  lua_call(L, 3, 1);
   ReadResultTable(L, -1, *ctx->result);
   return 0;
 }

@@ -175,6 +175,35 @@ TEST(ProcessTest, CustomModuleHandle) {
   EXPECT_EQ(r.OutputText(), "PID:hello");
 }
 
+// The emulator passes `true` as handle()'s third argument: its message tables have only
+// canonical root keys, so the runtime skips renaming them. That promise must hold for every
+// key PushMessageTable can set, optional ones included.
+TEST(ProcessTest, MessageTableRootKeysAreCanonical) {
+  auto dir = std::filesystem::temp_directory_path() / "aokit_canonical_keys_test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "keys.lua")
+      << "local normalize = require('.utils').normalize\n"
+         "return { handle = function(msg, env, keysCanonical)\n"
+         "  local keys, bad = {}, {}\n"
+         "  for k in pairs(msg) do keys[#keys + 1] = k; if normalize(k) ~= k then bad[#bad + 1] = k end end\n"
+         "  table.sort(keys); table.sort(bad)\n"
+         "  return { Output = tostring(keysCanonical) .. '|' .. table.concat(bad, ',') .. '|' .. table.concat(keys, ',') }\n"
+         "end }";
+  ProcessConfig config = Config();
+  config.custom_module_file = (dir / "keys.lua").string();
+  auto p = Process::Create(config);
+  ASSERT_TRUE(p) << p.error().message;
+  AssignedMessage m = Eval("x");
+  m.forwarded_by = "FORWARDER";
+  m.read_only = true;
+  m.cron = true;
+  auto r = (*p)->Evaluate(m);
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_EQ(r.OutputText(),
+            "true||Anchor,Block-Height,Cron,Data,Epoch,Forwarded-By,From,Hash-Chain,Id,Nonce,Owner,Read-Only,"
+            "Signature,Tags,Target,Timestamp");
+}
+
 TEST(ProcessTest, MissingModuleFileIsAClearError) {
   ProcessConfig config = Config();
   config.custom_module_file = "/nonexistent/module.lua";

@@ -131,4 +131,52 @@ describe("Per-message hot path", function()
     assert.is_nil(env.Process.Tags)
     assert.is_nil(env.Process.TagArray)
   end)
+
+  it("the one-walk tag pass gives the message the separate steps (generic path) give", function()
+    local P = rt.new()
+    P:boot()
+    P:eval([[
+      function ShowMsg(msg)
+        local keys = {}
+        for k, v in pairs(msg) do
+          if type(v) ~= "function" and k ~= "Tags" and k ~= "TagArray" then keys[#keys + 1] = k end
+        end
+        table.sort(keys)
+        local out = {}
+        for _, k in ipairs(keys) do out[#out + 1] = k .. "=" .. tostring(msg[k]) end
+        local names = {}
+        for k in pairs(msg.Tags) do names[#names + 1] = k end
+        table.sort(names)
+        for _, k in ipairs(names) do out[#out + 1] = "T." .. k .. "=" .. tostring(msg.Tags[k]) end
+        for i, t in ipairs(msg.TagArray) do out[#out + 1] = i .. ":" .. t.name .. "=" .. tostring(t.value) end
+        return table.concat(out, " ")
+      end
+      Handlers.add("show", function() return true end, function(msg) print(ShowMsg(msg)) end)
+    ]])
+    local tags = {
+      { name = "action", value = "Show" }, { name = "x_color", value = "red" },
+      { name = "X-Color", value = "blue" }, { name = "variant", value = "v9" },
+      { name = "Hint", value = "h" }, { name = "data", value = "not-lifted" }
+    }
+    local function send()
+      local copy = {}
+      for i, t in ipairs(tags) do copy[i] = { name = t.name, value = t.value } end
+      return P:handle({ Tags = copy, Data = "d" }).Output.data
+    end
+    local fast = send()
+    assert.truthy(fast:find("X-Color=blue", 1, true))
+    assert.truthy(fast:find("T.X-Color=red", 1, true))
+    assert.truthy(fast:find("Data=d", 1, true))
+    P:eval([[BaseTab = BaseTab or Tab; Tab = function(m) return BaseTab(m) end]])
+    local generic = send()
+    P:eval([[Tab = BaseTab]])
+    -- Id, Nonce and Timestamp differ from message to message.
+    local function same(text)
+      return (text:gsub("Nonce=%d+", ""):gsub("Id=msg%-%d+", ""):gsub("Timestamp=%d+", ""))
+    end
+    assert.are.equal(same(generic), same(fast))
+    -- "Tags" (entry 11) no longer protected: the steps run one after the other.
+    P:eval([[assert(table.remove(ao.nonExtractableTags, 11) == "Tags")]])
+    assert.are.equal(same(fast), same(send()))
+  end)
 end)

@@ -42,6 +42,27 @@ describe("Message normalization (normalized-message / utils-matches-pattern test
     assert.are.equal("red", show())
   end)
 
+  it("ao.nonExtractableTags: appended, odd and non-string entries, and a replaced list", function()
+    P:eval([[
+      Handlers.add("show", { Action = "Show" }, function(msg) print(tostring(msg.Color)) end)
+    ]])
+    local show = function()
+      return P:handle(fred({ { name = "Action", value = "Show" }, { name = "Color", value = "red" } })).Output.data
+    end
+    P:eval([[table.insert(ao.nonExtractableTags, "Color")]])
+    assert.are.equal("nil", show())
+    P:eval([[ao.nonExtractableTags[#ao.nonExtractableTags] = 'Co"l\nor']])
+    assert.are.equal("red", show())
+    P:eval([[ao.nonExtractableTags[#ao.nonExtractableTags] = 42]])
+    assert.are.equal("red", show())
+    P:eval([[ao.nonExtractableTags[#ao.nonExtractableTags + 1] = "Color"]])
+    assert.are.equal("nil", show())
+    P:eval([[ao.nonExtractableTags = { "Data-Protocol" }]])
+    assert.are.equal("red", show())
+    P:eval([[ao.nonExtractableTags[1] = "Color"]])
+    assert.are.equal("nil", show())
+  end)
+
   it("matches a handler whatever the case/underscore/dash spelling of the tag name", function()
     P:eval([[
       Handlers.add("proto", { ["Data-Protocol"] = "test-protocol" }, function(msg)
