@@ -222,8 +222,8 @@ const EvalResult* World::FindResult(const std::string& message_id, const std::st
     if (m == nullptr) return nullptr;
     pid = m->target;
   }
-  auto it = results_.find(ResultKey(message_id, pid));
-  return it == results_.end() ? nullptr : &it->second;
+  const Evaluation* evaluation = FindEvaluation(message_id, pid);
+  return evaluation == nullptr ? nullptr : &evaluation->result;
 }
 
 std::vector<const MessageRecord*> World::Messages() const {
@@ -250,12 +250,27 @@ std::string World::DisplayName(const std::string& address_or_pid) const {
 }
 
 std::vector<std::string> World::OutgoingIds(const std::string& message_id, const std::string& process_id) const {
-  auto it = outgoing_.find(ResultKey(message_id, process_id));
-  return it == outgoing_.end() ? std::vector<std::string>{} : it->second;
+  const Evaluation* evaluation = FindEvaluation(message_id, process_id);
+  return evaluation == nullptr ? std::vector<std::string>{} : evaluation->outgoing;
 }
 
-std::string World::ResultKey(const std::string& message_id, const std::string& process_id) const {
-  return process_id + "/" + message_id;
+const World::Evaluation* World::FindEvaluation(const std::string& message_id, const std::string& process_id) const {
+  auto it = results_.find(message_id);
+  if (it == results_.end()) return nullptr;
+  for (const Evaluation& evaluation : it->second)
+    if (evaluation.process_id == process_id) return &evaluation;
+  return nullptr;
+}
+
+// The entry for a message at a process, made on its first evaluation there. A message
+// delivered to the same process again (assigned twice) keeps one entry: the latest result,
+// and the outgoing ids of every evaluation.
+World::Evaluation& World::EvaluationAt(const std::string& message_id, const std::string& process_id) {
+  std::vector<Evaluation>& evaluations = results_[message_id];
+  for (Evaluation& evaluation : evaluations)
+    if (evaluation.process_id == process_id) return evaluation;
+  evaluations.push_back({process_id, {}, {}});
+  return evaluations.back();
 }
 
 std::int64_t World::BlockHeight() const {

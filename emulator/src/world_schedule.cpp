@@ -199,8 +199,10 @@ void World::Commit(Evaluated& e) {
     }
     log_.push_back(std::move(line));
   }
-  const std::string result_key = ResultKey(mid, pid);
-  auto& ids = outgoing_[result_key];
+  // Nothing below adds an evaluation of `mid`, so the reference stays valid (map values
+  // do not move when the map grows).
+  Evaluation& evaluation = EvaluationAt(mid, pid);
+  auto& ids = evaluation.outgoing;
   for (auto& out : e.outgoing) {
     const std::string& target = out.target;
     bool deliverable = out.delivery_error.empty();
@@ -241,7 +243,7 @@ void World::Commit(Evaluated& e) {
       if (messages_.count(assignment.message) && processes_.count(target)) Enqueue(assignment.message, target);
   auto found = messages_.find(mid);
   if (found != messages_.end() && found->second.timestamp == 0) found->second.timestamp = e.timestamp;
-  results_[result_key] = std::move(e.result);
+  evaluation.result = std::move(e.result);
   Retain();
 }
 
@@ -282,10 +284,7 @@ void World::Retain() {
   while (message_order_.size() > limit) {
     const std::string& oldest = message_order_.front();
     if (pending_count_.count(oldest)) break;
-    const MessageRecord& record = messages_.at(oldest);
-    const std::string result_key = ResultKey(oldest, record.target);
-    results_.erase(result_key);
-    outgoing_.erase(result_key);
+    results_.erase(oldest);
     messages_.erase(oldest);
     message_order_.pop_front();
   }

@@ -195,6 +195,32 @@ TEST(WorldTest, BoundedRetentionKeepsMemoryFlat) {
   EXPECT_LE(world.Log().size(), 50u);
 }
 
+// A message assigned to a second process has a result there too; once retention drops the
+// message, both results and both lists of outgoing ids go with it (the one at the assigned
+// process used to stay, so memory grew with every assignment).
+TEST(WorldTest, RetentionDropsResultsAtAssignedProcesses) {
+  WorldOptions options;
+  options.retain_messages = 5;
+  options.signing = SigningMode::kUnsigned;
+  World world(options);
+  auto a = world.Spawn(Source("a", "Handlers.add('fwd', 'Fwd', function(m) Assign({ Processes = { m.Data }, Message = m.Id }) end)"));
+  auto b = world.Spawn(Source("b", "ao.addAssignable('fwd', { Action = 'Fwd' })\n"
+                                   "Handlers.add('seen', 'Fwd', function(m) m.reply({ Action = 'Seen' }) end)"));
+  world.Run();
+  auto first = world.Send(Msg(*a, "Fwd", *b));
+  world.Run();
+  ASSERT_NE(world.FindResult(*first, *b), nullptr);
+  EXPECT_EQ(world.OutgoingIds(*first, *b).size(), 1u);
+  for (int i = 0; i < 10; ++i) {
+    world.Send(Msg(*a, "Fwd", *b));
+    world.Run();
+  }
+  EXPECT_EQ(world.FindMessage(*first), nullptr);
+  EXPECT_EQ(world.FindResult(*first, *a), nullptr);
+  EXPECT_EQ(world.FindResult(*first, *b), nullptr);
+  EXPECT_TRUE(world.OutgoingIds(*first, *b).empty());
+}
+
 TEST(WorldTest, ReorderChangesDeliveryOrder) {
   World world;
   auto p = world.Spawn(Source("p", "Order = ''\nHandlers.add('n', 'N', function(m) Order = Order .. m.Data end)"));

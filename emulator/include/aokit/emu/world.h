@@ -188,7 +188,9 @@ class World {
   std::size_t RunParallel(std::size_t max_steps);
   void MarkReady(ProcessSlot& slot);
   ProcessConfig ConfigFor(const MessageRecord& spawn, const SpawnRequest* request) const;
-  std::string ResultKey(const std::string& message_id, const std::string& process_id) const;
+  struct Evaluation;
+  Evaluation& EvaluationAt(const std::string& message_id, const std::string& process_id);
+  const Evaluation* FindEvaluation(const std::string& message_id, const std::string& process_id) const;
   std::int64_t BlockHeight() const;
   bool QueueCronTicksAt(std::int64_t limit_ms);
 
@@ -206,8 +208,15 @@ class World {
   std::vector<std::string> process_order_;
   std::unordered_map<std::string, MessageRecord> messages_;
   std::deque<std::string> message_order_;
-  std::unordered_map<std::string, EvalResult> results_;
-  std::unordered_map<std::string, std::vector<std::string>> outgoing_;
+  // One message's evaluation at one process: its result and the ids of the messages and
+  // spawns it produced. Kept per message id (usually one process, more with assignments),
+  // so retention drops a message's results at every process with the message.
+  struct Evaluation {
+    std::string process_id;
+    EvalResult result;
+    std::vector<std::string> outgoing;
+  };
+  std::unordered_map<std::string, std::vector<Evaluation>> results_;
   std::unordered_map<std::string, int> pending_count_;  // deliveries still queued per message
   std::deque<Delivery> queue_;
   // Parallel mode: processes with mail and no worker, oldest first (fair: no process waits
