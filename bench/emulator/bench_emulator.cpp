@@ -1,10 +1,12 @@
 // bench_emulator WORKLOAD SIGNING MODE [SCALE]
-//   WORKLOAD pingpong|pingpong4|token|fanout|core|sign|seal   SIGNING ed25519|unsigned   MODE deterministic|parallel
+//   WORKLOAD pingpong|pingpong4|token|fanout|core|floor|sign|seal   SIGNING ed25519|unsigned   MODE deterministic|parallel
 // Prints one line: workload, signing, mode, messages, seconds, messages/s, µs/message, peak RSS.
 // Seconds cover the message phase only: spawning and booting the processes is timed apart.
 // `sign` measures the machine's bare ed25519 signing rate (the physical limit of signed mode),
 // `pingpong4` shares the round trips among 4 independent pairs (something for parallel mode to
-// overlap); `seal` the bare id work of unsigned mode (deep hash + stand-in signature + id).
+// overlap); `seal` the bare id work of unsigned mode (deep hash + stand-in signature + id);
+// `core` pingpong on a minimal custom module and `floor` the same module also making the
+// objects aos's per-message contract requires (the least an aos-compatible runtime can cost).
 // Run one configuration per OS process so peak RSS is that configuration's own.
 #include <sys/resource.h>
 
@@ -71,7 +73,7 @@ int BareSeal() {
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::fprintf(stderr, "usage: bench_emulator pingpong|pingpong4|token|fanout|core|sign|seal ed25519|unsigned deterministic|parallel [scale]\n");
+    std::fprintf(stderr, "usage: bench_emulator pingpong|pingpong4|token|fanout|core|floor|sign|seal ed25519|unsigned deterministic|parallel [scale]\n");
     return 2;
   }
   std::string workload = argv[1], signing = argv[2], mode = argv[3];
@@ -88,7 +90,8 @@ int main(int argc, char** argv) {
   aokit::bench::WorkloadRun run;
   if (workload == "pingpong") run = aokit::bench::RunPingPong(world, static_cast<int>(20000 * scale), 1);
   else if (workload == "pingpong4") run = aokit::bench::RunPingPong(world, static_cast<int>(20000 * scale), 4);
-  else if (workload == "core") run = aokit::bench::RunCorePingPong(world, static_cast<int>(20000 * scale));
+  else if (workload == "core") run = aokit::bench::RunCorePingPong(world, static_cast<int>(20000 * scale), false);
+  else if (workload == "floor") run = aokit::bench::RunCorePingPong(world, static_cast<int>(20000 * scale), true);
   else if (workload == "token") run = aokit::bench::RunToken(world, static_cast<int>(10000 * scale));
   else if (workload == "fanout") run = aokit::bench::RunFanout(world, static_cast<int>(3000 * scale));
   else {

@@ -105,36 +105,107 @@ Handlers.add("done", "Done", function(msg)
 end)
 )";
 
-const char* kCoreModule = R"(
+// The core module's ping-pong logic. `contract` is nil for `core`; for `floor` it builds, per
+// message, the objects aos's per-message contract makes visible to a process (see kContract).
+const char* kCoreLogic = R"(
 local remaining, peer = 0, nil
 local function tag(msg, name)
   for _, t in ipairs(msg.Tags) do if t.name == name then return t.value end end
 end
+local function reply(msg, target, action)
+  return { Messages = { { Target = target, Data = msg.Data, Tags = { { name = "Action", value = action } } } } }
+end
 return { handle = function(msg, env)
+  if contract then return contract(msg, env) end
   local action = tag(msg, "Action")
   if action == "Start" then
     remaining, peer = tonumber(tag(msg, "Rounds")), tag(msg, "Peer")
     return { Messages = { { Target = peer, Data = "1", Tags = { { name = "Action", value = "Ping" } } } } }
   elseif action == "Ping" then
-    return { Messages = { { Target = msg.From, Data = msg.Data, Tags = { { name = "Action", value = "Pong" } } } } }
+    return reply(msg, msg.From, "Pong")
   elseif action == "Pong" then
     remaining = remaining - 1
-    if remaining > 0 then
-      return { Messages = { { Target = peer, Data = msg.Data, Tags = { { name = "Action", value = "Ping" } } } } }
-    end
+    if remaining > 0 then return reply(msg, peer, "Ping") end
   end
   return { Messages = {}, Output = remaining }
 end }
 )";
 
+// `floor`: the same ping-pong, but every message also gets the tables, closures and coroutine
+// that an aos-compatible runtime must create because a process can see them (aos 2.0.4):
+// a fresh ao.env (env, Process and Module copies, one table per tag, the Tags maps), the
+// msg.Tags map, the outbox (5 tables), HANDLER_PRINT_LOGS (twice), msg.reply/msg.forward and
+// os.time closures, the handler coroutine, the outgoing message from ao.send (message, tag
+// list, 4 fixed tags and the Action tag, the outbox entry copy, onReply/receive closures) and
+// the result and Output tables. No normalization, matching or handler logic: what is left of
+// a message's cost when the runtime's own work is taken away.
+const char* kContract = R"(
+-- Built the cheapest way the objects can be built: constructors, no string formatting.
+local function copyPart(p)
+  local list, tags, map = p.Tags, {}, {}
+  for i = 1, #list do
+    local t = list[i]
+    tags[i] = { name = t.name, value = t.value }
+    map[t.name] = t.value
+  end
+  return { Id = p.Id, Owner = p.Owner, Tags = map, TagArray = tags }
+end
+local remaining, peer, reference = 0, nil, 0
+local ZEROS = string.rep("0", 31)
+local function handler(msg, outbox)
+  local map = msg.Tags
+  local action, target = map.Action, nil
+  if action == "Start" then
+    remaining, peer, target = tonumber(map.Rounds), map.Peer, map.Peer
+  elseif action == "Ping" then
+    target = msg.From
+  elseif action == "Pong" then
+    remaining = remaining - 1
+    if remaining > 0 then target = peer end
+  end
+  if target == nil then return end
+  reference = reference + 1
+  local ref = reference .. ""
+  local sent = { Target = target, Data = msg.Data, Anchor = ZEROS:sub(#ref) .. ref, Tags = {
+    { name = "Data-Protocol", value = "ao" }, { name = "Variant", value = "ao.TN.1" },
+    { name = "Type", value = "Message" }, { name = "Reference", value = ref },
+    { name = "Action", value = action == "Ping" and "Pong" or "Ping" } } }
+  sent.onReply = function() return ref end
+  sent.receive = function() return ref end
+  outbox.Messages[1] = { Target = sent.Target, Data = sent.Data, Anchor = sent.Anchor, Tags = sent.Tags }
+end
+local function run(msg, env)
+  local aoEnv = { Process = copyPart(env.Process), Module = copyPart(env.Module) }
+  local list, map = msg.Tags, {}
+  for i = 1, #list do
+    local t = list[i]
+    if map[t.name] == nil then map[t.name] = t.value end
+  end
+  msg.TagArray, msg.Tags = list, map
+  local outbox = { Output = {}, Messages = {}, Spawns = {}, Assignments = {} }
+  local logs = {}
+  local now = function() return msg.Timestamp end
+  msg.reply = function(r) return r, msg end
+  msg.forward = function(t, f) return t, f, msg end
+  local co = coroutine.create(pcall)
+  coroutine.resume(co, handler, msg, outbox)
+  logs = {}
+  local _ = aoEnv, now, logs
+  return { Output = { data = "", prompt = "aos> ", print = true }, Messages = outbox.Messages,
+           Spawns = outbox.Spawns, Assignments = outbox.Assignments }
+end
+contract = run
+)";
+
 }  // namespace
 
-WorkloadRun RunCorePingPong(emu::World& world, int round_trips) {
+WorkloadRun RunCorePingPong(emu::World& world, int round_trips, bool contract) {
   auto setup_start = Clock::now();
-  std::string path = "/tmp/aokit-bench-core-module.lua";
+  std::string path = contract ? "/tmp/aokit-bench-floor-module.lua" : "/tmp/aokit-bench-core-module.lua";
   FILE* f = std::fopen(path.c_str(), "w");
   if (f == nullptr) throw std::runtime_error("cannot write " + path);
-  std::fputs(kCoreModule, f);
+  if (contract) std::fputs(kContract, f);
+  std::fputs(kCoreLogic, f);
   std::fclose(f);
   SpawnRequest a, b;
   a.name = "core-ping";

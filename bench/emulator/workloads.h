@@ -25,6 +25,9 @@ WorkloadRun RunToken(emu::World& world, int transfers);
 WorkloadRun RunFanout(emu::World& world, int requests);
 // pingpong on a minimal custom module (handle(msg, env) in a few lines instead of the aos
 // runtime): what the emulator core itself costs per message (signing, scheduling, tables).
-WorkloadRun RunCorePingPong(emu::World& world, int round_trips);
+// With `contract`, the module also makes every object aos's per-message contract requires
+// (fresh ao.env, Tags maps, outbox, closures, coroutine, outgoing message): the floor under
+// any aos-compatible runtime's cost ("floor" workload).
+WorkloadRun RunCorePingPong(emu::World& world, int round_trips, bool contract);
 
 }  // namespace aokit::bench
