@@ -14,6 +14,16 @@ local function auto_run(world)
   if s == nil or s.auto then world:run() end
 end
 
+-- Calls a native method for one of the wrappers below and re-raises its error at the script
+-- line that called the wrapper (level 3: checked, the wrapper, its caller), so the message
+-- names the user's file:line rather than a line of this file. Under pcall the native error
+-- carries no position of its own (its caller is pcall, a C function).
+local function checked(method, self, arg)
+  local ok, result = pcall(method, self, arg)
+  if not ok then error(result, 3) end
+  return result
+end
+
 --- Turns auto-running to quiescence after spawn/send on or off; returns the old value.
 function World:auto(on)
   local s = settings[self] or { auto = true }
@@ -24,20 +34,20 @@ function World:auto(on)
 end
 
 function World:spawn(spec)
-  local pid = self:spawn_raw(spec)
+  local pid = checked(self.spawn_raw, self, spec)
   auto_run(self)
   return pid
 end
 
 --- Submits a signed binary data item (bytes); verified, then spawned or queued.
 function World:submit(bytes)
-  local id = self:submit_raw(bytes)
+  local id = checked(self.submit_raw, self, bytes)
   auto_run(self)
   return id
 end
 
 function World:send(spec)
-  local id = self:send_raw(spec)
+  local id = checked(self.send_raw, self, spec)
   auto_run(self)
   return id
 end
@@ -108,12 +118,12 @@ function World:deploy(spec)
   if not entry then error("deploy: process '" .. tostring(spec.process) .. "' is not in " .. path, 2) end
   local owner = spec.owner or "user"
   local loads = entry.loads
-  local pid = self:spawn_raw{ name = spec.name or spec.process, owner = owner, tags = spec.tags,
-                              source = read_file(dir .. "/" .. loads[1]), ["Aokit-Source-File"] = loads[1] }
+  local pid = checked(self.spawn_raw, self, { name = spec.name or spec.process, owner = owner, tags = spec.tags,
+                     source = read_file(dir .. "/" .. loads[1]), ["Aokit-Source-File"] = loads[1] })
   local steps = { { file = loads[1], id = pid } }
   for i = 2, #loads do
-    steps[#steps + 1] = { file = loads[i], id = self:send_raw{ from = owner, target = pid, action = "Eval",
-                                                              data = read_file(dir .. "/" .. loads[i]) } }
+    local eval = { from = owner, target = pid, action = "Eval", data = read_file(dir .. "/" .. loads[i]) }
+    steps[#steps + 1] = { file = loads[i], id = checked(self.send_raw, self, eval) }
   end
   self:run()
   for _, step in ipairs(steps) do

@@ -53,5 +53,13 @@ LUA
 if "$aokit" run "$tmp/missing.lua" 2>"$tmp/err"; then fail "missing file exited 0"; fi
 grep -q "cannot read source file 'does-not-exist.lua'" "$tmp/err" || fail "missing file message: $(cat "$tmp/err")"
 
+cat > "$tmp/unknown_target.lua" <<'LUA'
+local world = aokit.world{}
+world:send{ target = "nope", action = "X" }
+LUA
+if "$aokit" run "$tmp/unknown_target.lua" 2>"$tmp/err"; then fail "unknown target exited 0"; fi
+head -1 "$tmp/err" | grep -q "unknown_target.lua:2: send: no process with id 'nope'" ||
+  fail "unknown target error does not name the script line: $(cat "$tmp/err")"
+
 if "$aokit" run "$tmp/nope.lua" 2>"$tmp/err"; then fail "missing script exited 0"; fi
 echo "errors: reported with file:line"
