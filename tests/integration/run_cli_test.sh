@@ -61,5 +61,25 @@ if "$aokit" run "$tmp/unknown_target.lua" 2>"$tmp/err"; then fail "unknown targe
 head -1 "$tmp/err" | grep -q "unknown_target.lua:2: send: no process with id 'nope'" ||
   fail "unknown target error does not name the script line: $(cat "$tmp/err")"
 
+# The first process parses the embedded runtime; later ones load the chunks compiled then.
+# Both must report runtime positions (chunk names, lines, local names) the same way.
+cat > "$tmp/runtime_positions.lua" <<'LUA'
+local world = aokit.world{}
+for _, name in ipairs({ "first", "second" }) do
+  local p = world:spawn{ name = name, source = "" }
+  local traced = world:send{ target = p, action = "Eval", data = "print(debug.traceback('here'))" }
+  local failed = world:send{ target = p, action = "Eval", data = "Handlers.add()" }
+  local _, err = world:output(failed)
+  print(world:output(traced) .. "\n" .. err:match("runtime/handlers%.lua:%d+: Invalid arguments"))
+end
+LUA
+positions=$("$aokit" run "$tmp/runtime_positions.lua")
+first=$(echo "$positions" | head -n $(( $(echo "$positions" | wc -l) / 2 )))
+second=$(echo "$positions" | tail -n $(( $(echo "$positions" | wc -l) / 2 )))
+[ "$first" = "$second" ] || fail "runtime positions differ between the first and a later process: $positions"
+echo "$first" | grep -q "runtime/handlers.lua:[0-9]*: in function '.handlers.evaluate'" ||
+  fail "traceback lacks runtime positions: $first"
+echo "$first" | grep -q "in local 'fn'" || fail "traceback lacks local names: $first"
+
 if "$aokit" run "$tmp/nope.lua" 2>"$tmp/err"; then fail "missing script exited 0"; fi
 echo "errors: reported with file:line"
