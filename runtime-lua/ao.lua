@@ -24,7 +24,7 @@ local ao = {
   hint = ""
 }
 
-local authority = require(".authority")
+local authority = require(".aokit-authority")
 local contains = authority.contains
 
 local function isArray(t)
@@ -70,7 +70,7 @@ function ao.clone(obj, seen)
   return setmetatable(copy, getmetatable(obj))
 end
 
-local skipSet = require(".extraction").skipSet
+local skipSet = require(".aokit-extraction").skipSet
 local function excluded() return skipSet(ao.nonExtractableTags) end
 
 -- Lift tags to root fields (last duplicate wins), except nonExtractableTags.

@@ -327,8 +327,8 @@ local function copyEnv(raw)
   return { Process = copyEnvPart(env.Process), Module = copyEnvPart(env.Module) }
 end
 
--- Templates of the caller's env (built once per env table): env-template.lua.
-local envTemplateFor = require(".env-template").forEnv
+-- Templates of the caller's env (built once per env table): aokit-env-template.lua.
+local envTemplateFor = require(".aokit-env-template").forEnv
 
 local function attachReplyForward(msg)
   msg.reply = function(replyMsg)
@@ -454,7 +454,7 @@ local baseUtilsNormalize = Utils.normalize
 -- ao.init(env) for an env built from a template: the same effects in the
 -- same order (ao.id, ao._module from the last Module tag, the template's
 -- Authority entries topped up, a fresh outbox, ao.env).
-local authority = require(".authority")
+local authority = require(".aokit-authority")
 
 local function initFromTemplate(env, t)
   if ao.id == "" then ao.id = env.Process.Id end
@@ -517,7 +517,7 @@ end
 -- nonExtractable name. One walk gives the same table as the three because
 -- lifting never touches the tag list while "Tags" itself is not lifted;
 -- otherwise the steps run one after the other.
-local skipSet = require(".extraction").skipSet
+local skipSet = require(".aokit-extraction").skipSet
 
 -- keysCanonical: the caller vouches that every root key is already in its
 -- canonical form (the emulator's message tables are), so renaming is skipped.

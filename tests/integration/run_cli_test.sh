@@ -81,5 +81,20 @@ echo "$first" | grep -q "runtime/handlers.lua:[0-9]*: in function '.handlers.eva
   fail "traceback lacks runtime positions: $first"
 echo "$first" | grep -q "in local 'fn'" || fail "traceback lacks local names: $first"
 
+# A process's own module named like a helper of the runtime is found (the runtime's helpers
+# carry an aokit- prefix; aos's own module names still come from the runtime).
+mkdir -p "$tmp/own"
+for name in authority extraction env-template; do echo "return { mine = '$name' }" > "$tmp/own/$name.lua"; done
+cat > "$tmp/own/proc.lua" <<'LUA'
+Mine = require("authority").mine .. " " .. require("extraction").mine .. " " .. require("env-template").mine
+LUA
+cat > "$tmp/own/run.lua" <<'LUA'
+local world = aokit.world{}
+local p = world:spawn{ name = "p", file = "proc.lua" }
+print(world:eval(p, "Mine"))
+LUA
+own=$("$aokit" run "$tmp/own/run.lua")
+[ "$own" = "authority extraction env-template" ] || fail "a process's own modules are hidden by the runtime's: $own"
+
 if "$aokit" run "$tmp/nope.lua" 2>"$tmp/err"; then fail "missing script exited 0"; fi
 echo "errors: reported with file:line"
