@@ -164,7 +164,7 @@ end
 -- pairs() order. For a message with all four fields that order is fixed (the
 -- message is always built by the same constructor); the copy is then made
 -- with a constructor when that lays the entry out in the same order.
-local ENTRY_ORDER, entryCopy
+local entryCopy
 do
   local sample = { Target = "", Data = "", Anchor = "", Tags = {} }
   local order = {}
@@ -179,7 +179,7 @@ do
   for k in next, built do a[#a + 1] = k end
   for k in next, copied do b[#b + 1] = k end
   if #a == 4 and #b == 4 and a[1] == b[1] and a[2] == b[2] and a[3] == b[3] and a[4] == b[4] then
-    ENTRY_ORDER, entryCopy = order, construct
+    entryCopy = construct
   end
 end
 

@@ -84,20 +84,24 @@ local function canonicalizeKeys(msg)
   end
 end
 
-local function normalizeMsg(msg)
+-- Tag names of msg.Tags to their canonical form.
+local function canonicalizeTagNames(msg)
   local names = canonicalNames
-  canonicalizeKeys(msg)
   local tags = msg.Tags
-  if type(tags) == "table" then
-    -- Indexing until the first nil is what ipairs does (loops below too).
-    local i, tag = 1, tags[1]
-    while tag ~= nil do
-      local name = tag.name
-      if type(name) == "string" then tag.name = names[name] or canonical(name) end
-      i = i + 1
-      tag = tags[i]
-    end
+  if type(tags) ~= "table" then return end
+  -- Indexing until the first nil is what ipairs does (loops below too).
+  local i, tag = 1, tags[1]
+  while tag ~= nil do
+    local name = tag.name
+    if type(name) == "string" then tag.name = names[name] or canonical(name) end
+    i = i + 1
+    tag = tags[i]
   end
+end
+
+local function normalizeMsg(msg)
+  canonicalizeKeys(msg)
+  canonicalizeTagNames(msg)
   ao.normalize(msg)
   return msg
 end
@@ -480,55 +484,25 @@ local function initFromTemplate(env, t)
   ao.env = env
 end
 
--- Root keys, then tag names, to their canonical form (normalizeMsg's steps
--- without the tag lifting). Returns the Tab() map of the tag list built on the
--- way (nil when the list is not a table, or when a tag named "Tags" could
--- replace msg.Tags before Tab runs).
-local function canonicalizeMsg(msg, keysCanonical)
-  local names = canonicalNames
-  if not keysCanonical then canonicalizeKeys(msg) end
-  local tags = msg.Tags
-  if type(tags) ~= "table" then return nil end
-  local i, tag = 1, tags[1]
-  while tag ~= nil do
-    local name = tag.name
-    local c = names[name]
-    if c == nil and type(name) == "string" then c = canonical(name) end
-    if c ~= nil and c ~= name then tag.name = c end
-    i = i + 1
-    tag = tags[i]
-  end
-  -- Tab(msg): first occurrence of a name wins.
-  local map = {}
-  i, tag = 1, tags[1]
-  while tag ~= nil do
-    local name = tag.name
-    if name == "Tags" then return nil end
-    if not map[name] then map[name] = tag.value end
-    i = i + 1
-    tag = tags[i]
-  end
-  return map
-end
-
--- canonicalizeMsg followed by ao.normalize (the runtime's own), in one walk
--- over the tags: each name is made canonical, enters the Tab() map (first
--- occurrence wins) and is lifted to the root (last one wins) unless it is a
--- nonExtractable name. One walk gives the same table as the three because
--- lifting never touches the tag list while "Tags" itself is not lifted;
--- otherwise the steps run one after the other.
-local skipSet = require(".aokit-extraction").skipSet
-
+-- normalizeMsg (with the runtime's own ao.normalize) and the Tab() map of the
+-- message's tags, in one walk over the tags: each name is made canonical,
+-- enters the map (first occurrence wins) and is lifted to the root (last one
+-- wins) unless it is a nonExtractable name. One walk gives the same table as
+-- the separate steps because lifting never touches the tag list while "Tags"
+-- itself is not lifted; otherwise the steps run one after the other and nil
+-- is returned, for the caller to build the map with Tab().
 -- keysCanonical: the caller vouches that every root key is already in its
 -- canonical form (the emulator's message tables are), so renaming is skipped.
+local skipSet = require(".aokit-extraction").skipSet
+
 local function prepareMsg(msg, keysCanonical)
   if not keysCanonical then canonicalizeKeys(msg) end
   local tags = msg.Tags
   local skip = skipSet(ao.nonExtractableTags)
   if not skip.Tags or type(tags) ~= "table" then
-    local map = canonicalizeMsg(msg, true)
+    canonicalizeTagNames(msg)
     ao.normalize(msg)
-    return map
+    return nil
   end
   local names, map = canonicalNames, {}
   local i, tag = 1, tags[1]

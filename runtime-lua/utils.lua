@@ -116,15 +116,17 @@ local function isArray(t)
 end
 utils.isArray = isArray
 
+-- aos reads debug.getinfo(fn, "u").nparams; aokit's sandbox keeps only
+-- debug.traceback and offers the parameter count as require("aokit.arity").
+local okArity, arity = pcall(require, "aokit.arity")
+if not okArity or type(arity) ~= "function" then arity = nil end
+
 local function nparams(fn)
-  -- aos reads debug.getinfo(fn, "u").nparams; aokit's sandbox keeps only
-  -- debug.traceback and offers the parameter count as require("aokit.arity").
   if debug and debug.getinfo then
     local ok, info = pcall(debug.getinfo, fn, "u")
     if ok and info and info.nparams then return info.nparams end
   end
-  local ok, arity = pcall(require, "aokit.arity")
-  if ok and type(arity) == "function" then return arity(fn) end
+  if arity then return arity(fn) end
   return 1
 end
 
