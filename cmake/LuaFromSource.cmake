@@ -22,16 +22,20 @@ set(_lua_sources "")
 foreach(name ${_lua_core} lua luac)
   set(_in "${AOKIT_LUA_SOURCE_DIR}/src/${name}.c")
   set(_out "${_lua_out}/${name}.cpp")
+  set(_patch "")
   if(name STREQUAL "lstate")
-    add_custom_command(OUTPUT "${_out}"
-      COMMAND ${CMAKE_COMMAND} -DIN=${_in} -DOUT=${_out} -P "${CMAKE_SOURCE_DIR}/cmake/lua/fix_seed.cmake"
-      DEPENDS "${_in}" "${CMAKE_SOURCE_DIR}/cmake/lua/fix_seed.cmake"
-      COMMENT "Patching Lua makeseed (fixed string-hash seed)" VERBATIM)
+    set(_patch fix_seed)
+    set(_what "Lua makeseed (fixed string-hash seed)")
   elseif(name STREQUAL "lvm")
+    set(_patch fast_count_hook)
+    set(_what "Lua's VM loop (inline count-hook decrement)")
+  endif()
+  if(_patch)
+    set(_script "${CMAKE_SOURCE_DIR}/cmake/lua/${_patch}.cmake")
     add_custom_command(OUTPUT "${_out}"
-      COMMAND ${CMAKE_COMMAND} -DIN=${_in} -DOUT=${_out} -P "${CMAKE_SOURCE_DIR}/cmake/lua/fast_count_hook.cmake"
-      DEPENDS "${_in}" "${CMAKE_SOURCE_DIR}/cmake/lua/fast_count_hook.cmake"
-      COMMENT "Patching Lua's VM loop (inline count-hook decrement)" VERBATIM)
+      COMMAND ${CMAKE_COMMAND} -DIN=${_in} -DOUT=${_out} -P "${_script}"
+      DEPENDS "${_in}" "${_script}" "${CMAKE_SOURCE_DIR}/cmake/lua/patch_source.cmake"
+      COMMENT "Patching ${_what}" VERBATIM)
   else()
     configure_file("${_in}" "${_out}" COPYONLY)
   endif()

@@ -105,8 +105,9 @@ Handlers.add("done", "Done", function(msg)
 end)
 )";
 
-// The core module's ping-pong logic. `contract` is nil for `core`; for `floor` it builds, per
-// message, the objects aos's per-message contract makes visible to a process (see kContract).
+// The core module's ping-pong logic, after a chunk that sets the local `contract`: nil for
+// `core` (kNoContract); for `floor` (kContract) a function that builds, per message, the
+// objects aos's per-message contract makes visible to a process.
 const char* kCoreLogic = R"(
 local remaining, peer = 0, nil
 local function tag(msg, name)
@@ -194,8 +195,10 @@ local function run(msg, env)
   return { Output = { data = "", prompt = "aos> ", print = true }, Messages = outbox.Messages,
            Spawns = outbox.Spawns, Assignments = outbox.Assignments }
 end
-contract = run
+local contract = run
 )";
+
+const char* kNoContract = "local contract = nil\n";
 
 }  // namespace
 
@@ -204,7 +207,7 @@ WorkloadRun RunCorePingPong(emu::World& world, int round_trips, bool contract) {
   std::string path = contract ? "/tmp/aokit-bench-floor-module.lua" : "/tmp/aokit-bench-core-module.lua";
   FILE* f = std::fopen(path.c_str(), "w");
   if (f == nullptr) throw std::runtime_error("cannot write " + path);
-  if (contract) std::fputs(kContract, f);
+  std::fputs(contract ? kContract : kNoContract, f);
   std::fputs(kCoreLogic, f);
   std::fclose(f);
   SpawnRequest a, b;

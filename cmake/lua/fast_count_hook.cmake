@@ -5,12 +5,7 @@
 # zero or a line hook is set, which is exactly when luaG_traceexec does anything else than
 # decrement (with a count-only mask it returns early, touching nothing but hookcount).
 # Run as: cmake -DIN=lvm.c -DOUT=lvm.cpp -P fast_count_hook.cmake
-file(READ "${IN}" text)
-set(marker "  if (L->hookmask & (LUA_MASKLINE | LUA_MASKCOUNT)) \\\n    Protect(luaG_traceexec(L)); \\\n")
-string(FIND "${text}" "${marker}" at)
-if(at EQUAL -1)
-  message(FATAL_ERROR "fast_count_hook: the vmfetch hook check was not found in ${IN}; is this Lua 5.3.6?")
-endif()
-set(patched "  if (L->hookmask & (LUA_MASKLINE | LUA_MASKCOUNT)) { \\\n    if ((L->hookmask & LUA_MASKLINE) || L->hookcount <= 1) /* aokit: see cmake/lua/fast_count_hook.cmake */ \\\n      { Protect(luaG_traceexec(L)); } \\\n    else \\\n      L->hookcount--; \\\n  } \\\n")
-string(REPLACE "${marker}" "${patched}" text "${text}")
-file(WRITE "${OUT}" "${text}")
+include("${CMAKE_CURRENT_LIST_DIR}/patch_source.cmake")
+aokit_patch_lua_source(fast_count_hook "the vmfetch hook check"
+  "  if (L->hookmask & (LUA_MASKLINE | LUA_MASKCOUNT)) \\\n    Protect(luaG_traceexec(L)); \\\n"
+  "  if (L->hookmask & (LUA_MASKLINE | LUA_MASKCOUNT)) { \\\n    if ((L->hookmask & LUA_MASKLINE) || L->hookcount <= 1) /* aokit: see cmake/lua/fast_count_hook.cmake */ \\\n      { Protect(luaG_traceexec(L)); } \\\n    else \\\n      L->hookcount--; \\\n  } \\\n")

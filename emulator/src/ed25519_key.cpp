@@ -46,7 +46,6 @@ tl::expected<Ed25519Key, ItemError> Ed25519Key::FromJwk(std::string_view jwk_jso
   return key;
 }
 
-
 std::string Ed25519Key::Sign(std::string_view message) const {
   if (secret_key_.size() != crypto_sign_SECRETKEYBYTES) {
     throw std::logic_error("Ed25519Key::Sign on a default-constructed key");

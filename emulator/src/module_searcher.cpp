@@ -27,9 +27,10 @@ std::string Substitute(const std::string& templ, const std::string& name) {
   return out;
 }
 
-// Loads `source` as the chunk for module `name`; pushes the loader and its extra value.
-int PushLoader(lua_State* L, const std::string& source, const std::string& chunkname) {
-  if (luaL_loadbufferx(L, source.data(), source.size(), ("@" + chunkname).c_str(), "t") != LUA_OK)
+// Loads `source` as the chunk for module `chunkname`; pushes the loader and its extra value.
+// `mode` is "t" for source text; "b" only for the runtime chunks compiled below.
+int PushLoader(lua_State* L, std::string_view source, const std::string& chunkname, const char* mode = "t") {
+  if (luaL_loadbufferx(L, source.data(), source.size(), ("@" + chunkname).c_str(), mode) != LUA_OK)
     return lua_error(L);  // a syntax error in a module is an error of require, with file:line
   lua_pushlstring(L, chunkname.data(), chunkname.size());
   return 2;
@@ -48,24 +49,23 @@ int AppendDump(lua_State*, const void* bytes, std::size_t size, void* out) {
 int PushRuntimeLoader(lua_State* L, const std::string& relative, std::string_view source) {
   static std::mutex mutex;
   static std::unordered_map<std::string, std::string> compiled;  // entries are never changed
-  const std::string chunkname = "@runtime/" + relative;
+  const std::string chunkname = "runtime/" + relative;
   const std::string* bytes = nullptr;
   {
     std::lock_guard lock(mutex);
     if (auto it = compiled.find(relative); it != compiled.end()) bytes = &it->second;
   }
-  if (bytes != nullptr) {
-    if (luaL_loadbufferx(L, bytes->data(), bytes->size(), chunkname.c_str(), "b") != LUA_OK) return lua_error(L);
-  } else {
-    if (luaL_loadbufferx(L, source.data(), source.size(), chunkname.c_str(), "t") != LUA_OK) return lua_error(L);
-    std::string dump;
-    if (lua_dump(L, AppendDump, &dump, 0) == 0) {
-      std::lock_guard lock(mutex);
-      compiled.emplace(relative, std::move(dump));
-    }
+  if (bytes != nullptr) return PushLoader(L, *bytes, chunkname, "b");
+  int pushed = PushLoader(L, source, chunkname);
+  std::string dump;
+  lua_pushvalue(L, -pushed);  // the loader, for lua_dump (which dumps the top of the stack)
+  bool dumped = lua_dump(L, AppendDump, &dump, 0) == 0;
+  lua_pop(L, 1);
+  if (dumped) {
+    std::lock_guard lock(mutex);
+    compiled.emplace(relative, std::move(dump));
   }
-  lua_pushlstring(L, chunkname.data() + 1, chunkname.size() - 1);
-  return 2;
+  return pushed;
 }
 
 int Searcher(lua_State* L) {
